@@ -1,0 +1,71 @@
+import { fileURLToPath } from "node:url";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Tests import the workspace packages from source, so no build is needed before `test`.
+const alias = {
+  "@septet/core": src("core"),
+  "@septet/testing": src("testing"),
+  "@septet/widget": src("widget"),
+};
+
+// Debian's Chromium (apt-get install -y chromium); no browser download works on these machines.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "core",
+          environment: "node",
+          include: ["packages/core/src/**/*.test.ts", "packages/core/test/**/*.test.ts"],
+          benchmark: { include: ["packages/core/bench/**/*.bench.ts"] },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "testing",
+          environment: "node",
+          include: ["packages/testing/src/**/*.test.ts", "packages/testing/test/**/*.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "examples",
+          environment: "node",
+          include: ["examples/**/*.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "widget",
+          include: ["packages/widget/src/**/*.test.ts"],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+    ],
+  },
+});
