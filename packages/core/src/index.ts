@@ -3,5 +3,10 @@
  *
  * @packageDocumentation
  */
+export * as Allowlist from "./Allowlist.js";
+export * as DeliveryReport from "./DeliveryReport.js";
 export * as Gsm7 from "./Gsm7.js";
+export * as Ip from "./Ip.js";
+export * as Policy from "./Policy.js";
+export * as Replacement from "./Replacement.js";
 export * as Sms from "./Sms.js";

@@ -3,4 +3,7 @@
  *
  * @packageDocumentation
  */
-export * as Arbitraries from "./Arbitraries.js";
+export * as IpArbitraries from "./IpArbitraries.js";
+export * as PolicyArbitraries from "./PolicyArbitraries.js";
+export * as ReplacementArbitraries from "./ReplacementArbitraries.js";
+export * as SmsArbitraries from "./SmsArbitraries.js";

@@ -1,2 +1,0 @@
-/** Placeholder until the arbitraries land (each helper adds its builders in its own file). */
-export const version = "0.1.0";
