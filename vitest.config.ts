@@ -5,11 +5,16 @@ import { defineConfig } from "vitest/config";
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 // Tests import the workspace packages from source, so no build is needed before `test`.
-const alias = {
-  "@septet/core": src("core"),
-  "@septet/testing": src("testing"),
-  "@septet/widget": src("widget"),
-};
+// `@septet/core/Sms` style subpaths map to `packages/core/src/Sms.ts`.
+const alias = [
+  {
+    find: /^@septet\/core\/(.+)$/,
+    replacement: fileURLToPath(new URL("./packages/core/src/$1.ts", import.meta.url)),
+  },
+  { find: /^@septet\/core$/, replacement: src("core") },
+  { find: /^@septet\/testing$/, replacement: src("testing") },
+  { find: /^@septet\/widget$/, replacement: src("widget") },
+];
 
 // Debian's Chromium (apt-get install -y chromium); no browser download works on these machines.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
