@@ -52,6 +52,14 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: "docs",
+          environment: "node",
+          include: ["docs/**/*.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "examples",
           environment: "node",
           include: ["examples/**/*.test.ts"],
