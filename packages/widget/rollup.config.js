@@ -1,8 +1,79 @@
+import { rmSync } from "node:fs";
+import nodeResolve from "@rollup/plugin-node-resolve";
+import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 
-export default {
-  input: "src/index.ts",
-  output: { dir: "dist", format: "es", preserveModules: true, preserveModulesRoot: "src", sourcemap: true },
-  external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core$/, /^effect(\/|$)/],
-  plugins: [typescript({ tsconfig: "./tsconfig.json" })],
+// Builds run after @septet/core's (pnpm --filter "@septet/widget..." builds dependencies first):
+// `@septet/core/X` resolves through core's package exports to packages/core/dist/X.js.
+rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
+
+const onwarn = (warning, warn) => {
+  // Lit's own modules use `this` at the top level in a way rollup flags; harmless.
+  if (warning.code === "THIS_IS_UNDEFINED") return;
+  warn(warning);
 };
+
+// The element's CSS is written readably; ship it without comments and spare whitespace.
+const minifyCss = (body) =>
+  body
+    .replace(/\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,])\s*/g, "$1")
+    .replace(/:\s+/g, ":")
+    .trim();
+
+/** Minifies css`…` literals (which hold no expressions here) and template indentation. */
+const compactTemplates = () => ({
+  name: "compact-templates",
+  transform(code, id) {
+    if (!id.includes("/widget/src/")) return null;
+    return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body) => `css\`${minifyCss(body)}\``), map: null };
+  },
+  // After terser every raw newline is inside a template literal; the indentation after it is
+  // layout of the source (HTML and CSS collapse whitespace), so it goes.
+  renderChunk: (code) => ({ code: code.replace(/\n[ \t]+/g, "\n"), map: null }),
+});
+
+export default [
+  // (1) Drop-in: one <script type="module">, Lit included. The replacement engine and the
+  // national language tables are separate chunks loaded on demand by dynamic import().
+  {
+    input: { "septet-composer": "src/index.ts" },
+    // Let shared code stay in the entry (lazy chunks import it from there): one request up front.
+    preserveEntrySignatures: "allow-extension",
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "[name].js",
+      chunkFileNames: "chunks/[name]-[hash].js",
+      sourcemap: true,
+    },
+    onwarn,
+    plugins: [
+      compactTemplates(),
+      nodeResolve({ exportConditions: ["production"] }),
+      typescript({
+        tsconfig: "./tsconfig.json",
+        declaration: false,
+        declarationMap: false,
+        declarationDir: undefined,
+        outDir: "dist",
+      }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ],
+  },
+  // (2) Library: one module per source file, Lit and @septet/core external, with declarations.
+  {
+    input: "src/index.ts",
+    output: {
+      dir: "dist/lib",
+      format: "es",
+      preserveModules: true,
+      preserveModulesRoot: "src",
+      sourcemap: true,
+    },
+    external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/],
+    onwarn,
+    plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
+  },
+];

@@ -1,6 +1,475 @@
 /**
- * Placeholder: the module is being written (see the issue that names it).
+ * Auto-Replace: make a message GSM-7 (160 characters a part instead of 70) by replacing the
+ * characters that would force UCS-2, and report every change.
+ *
+ * Three modes, as an SMS API key's `autoReplace` setting:
+ * - `"off"`: the text is sent byte for byte.
+ * - `"on"`: the key owner's {@link Table} only (characters or words).
+ * - `"full"`: NFC composition, the key's table, then the built-in table for every character still
+ *   outside GSM-7 (see {@link apply} for the order and {@link Transliteration} for the data).
+ *
+ * Everything here is sync, pure, never throws and does not import `effect` (it runs in the
+ * browser widget). Errors are plain tagged objects; `ReplacementTable.ReplacementTable` is the
+ * `effect/Schema` for config decoding.
  *
  * @since 0.1.0
  */
-export const pending = true;
+
+import * as Gsm7 from "./Gsm7.js";
+import { runFull } from "./internal/replaceFull.js";
+import * as internalTable from "./internal/replaceTable.js";
+import * as Sms from "./Sms.js";
+
+/**
+ * The Auto-Replace mode of an API key or request (`autoconvert`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Mode = "off" | "on" | "full";
+
+/**
+ * Which rule made a replacement:
+ * - `"table"`: the key owner's table;
+ * - `"compose"`: NFC composition alone made it GSM-7 (`e` + U+0301 → `é`, U+212B → `Å`);
+ * - `"curated"`: the built-in curated table (quotes, dashes, spaces, symbols) or a Unicode
+ *   compatibility form mapped through it (fullwidth `Ａ` → `A`, `½` → `1/2`, `ﬁ` → `fi`);
+ * - `"diacritic"`: marks stripped down to a GSM-7 letter (`ë` → `e`, `ǘ` → `ü`), or a stray
+ *   combining mark removed;
+ * - `"transliteration"`: Greek (ELOT 743) or Cyrillic (ICAO Doc 9303) letters;
+ * - `"removed"`: an invisible format character (zero-width space, soft hyphen, BOM, …);
+ * - `"substitute"`: a leftover replaced by the `{ substitute }` policy.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Rule =
+  | "table"
+  | "compose"
+  | "curated"
+  | "diacritic"
+  | "transliteration"
+  | "removed"
+  | "substitute";
+
+/**
+ * One replacement: `original` at `index` of the original text became `replacement` at
+ * `outputIndex` of the new text. Indices are UTF-16 code unit offsets. Replaying the changes on
+ * the output gives back the original exactly (see {@link replay}).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Change {
+  /** UTF-16 index in the original text. */
+  readonly index: number;
+  /** UTF-16 index in the new text. */
+  readonly outputIndex: number;
+  /** The original text replaced (one character, a composed sequence, or a table key). */
+  readonly original: string;
+  /** What it became ("" when removed). */
+  readonly replacement: string;
+  readonly rule: Rule;
+}
+
+/**
+ * A character FULL could not map to GSM-7 (emoji, CJK, Arabic, …), at its UTF-16 `index` in the
+ * original text. An emoji sequence (skin tone, ZWJ family, flag, keycap) is one leftover.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Leftover {
+  readonly index: number;
+  readonly char: string;
+}
+
+/**
+ * What FULL does with leftovers:
+ * - `"keep"` (default): they stay, and the message goes UCS-2;
+ * - `"all-or-nothing"`: any leftover means the original text is returned untouched
+ *   (`reverted: true`), as some gateways do, so a message is never half-converted;
+ * - `"reject"`: a {@link LeftoversRejected} error listing them;
+ * - `{ substitute }`: each leftover becomes this GSM-7 text (e.g. `"?"`; `""` deletes them).
+ *
+ * Under `"off"` and `"on"` the policy is not applied (those modes never promise GSM-7).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type LeftoverPolicy = "keep" | "all-or-nothing" | "reject" | { readonly substitute: string };
+
+/**
+ * A validated replacement table, made by {@link makeTable} (or decoded with
+ * `ReplacementTable.ReplacementTable`). `entries` are the `[from, to]` pairs in input order.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Table {
+  readonly _tag: "Table";
+  readonly entries: ReadonlyArray<readonly [from: string, to: string]>;
+}
+
+/**
+ * One refused table entry: `path` is `[key]` for object input, `[index]` for array input, `[]`
+ * for the table as a whole; `key` the entry's key when it is text.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface TableIssue {
+  readonly path: ReadonlyArray<string | number>;
+  readonly key: string | undefined;
+  readonly reason: string;
+}
+
+/**
+ * A table that {@link makeTable} refused, with every bad entry.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface InvalidTable {
+  readonly _tag: "InvalidTable";
+  readonly issues: ReadonlyArray<TableIssue>;
+  readonly message: string;
+}
+
+/**
+ * FULL found leftovers and the policy is `"reject"`.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface LeftoversRejected {
+  readonly _tag: "LeftoversRejected";
+  /** Always `"leftovers"`: the option whose policy refused the text. */
+  readonly field: "leftovers";
+  readonly leftovers: ReadonlyArray<Leftover>;
+  readonly message: string;
+}
+
+/**
+ * The `{ substitute }` policy's text is not GSM-7 (or longer than {@link MAX_SUBSTITUTE_LENGTH}).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface InvalidSubstitute {
+  readonly _tag: "InvalidSubstitute";
+  /** Always `"leftovers.substitute"`. */
+  readonly field: "leftovers.substitute";
+  readonly value: unknown;
+  readonly reason: string;
+  readonly message: string;
+}
+
+/**
+ * Options of {@link apply}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly mode: Mode;
+  /** The key owner's table (ON and FULL). */
+  readonly table?: Table | undefined;
+  /** FULL's leftover policy; default `"keep"`. */
+  readonly leftovers?: LeftoverPolicy | undefined;
+  /** Passed to `Sms.measure` for the `before` and `after` measurements. */
+  readonly measure?: Sms.MeasureOptions | undefined;
+}
+
+/**
+ * The result of {@link apply}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Applied {
+  readonly _tag: "Applied";
+  readonly mode: Mode;
+  /** The input text. */
+  readonly original: string;
+  /** The text to send. */
+  readonly text: string;
+  /** Whether `text` differs from `original`. */
+  readonly changed: boolean;
+  /** `true` when `"all-or-nothing"` found leftovers and returned the original text. */
+  readonly reverted: boolean;
+  /** Every replacement, in order, non-overlapping (empty when reverted). */
+  readonly replacements: ReadonlyArray<Change>;
+  /** FULL's leftovers (indices in the original); always empty under `"off"` and `"on"`. */
+  readonly leftovers: ReadonlyArray<Leftover>;
+  /** `Sms.measure` of the original and of the result, so a UI can show the cost saved. */
+  readonly before: Sms.Measurement;
+  readonly after: Sms.Measurement;
+}
+
+/**
+ * Longest `{ substitute }` text, in UTF-16 code units.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const MAX_SUBSTITUTE_LENGTH = 16;
+
+/**
+ * Caps of a replacement table: at most `entries` entries, keys of at most `keyLength` and values
+ * of at most `valueLength` UTF-16 code units.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const TABLE_LIMITS = {
+  entries: internalTable.MAX_ENTRIES,
+  keyLength: internalTable.MAX_KEY_LENGTH,
+  valueLength: internalTable.MAX_VALUE_LENGTH,
+} as const;
+
+/**
+ * Validates a key owner's replacement table.
+ *
+ * Accepts a JSON object `{ "from": "to", … }` (order of its keys) or an array of `[from, to]`
+ * pairs (order kept; the form to use when keys may repeat or order matters to a reader). Keys may
+ * be characters or words; matching is case-sensitive and exact (ON) or on the NFC of the text
+ * (FULL).
+ *
+ * Refused, each with a {@link TableIssue} naming the entry: a key or value that is not text; an
+ * empty key; a key over 64 or a value over 256 UTF-16 code units; a lone surrogate; the same key
+ * twice with different values (identical duplicates are merged); two different keys equal after
+ * NFC (`"é"` and `"e\u0301"`); more than 2000 entries. Values may be any text, including `""`
+ * (delete the key); under FULL a value's own non-GSM-7 characters then go through the built-in
+ * table. Never throws; a {@link Table} passed in is returned as is.
+ *
+ * @example
+ * ```ts
+ * import { Replacement } from "@septet/core"
+ *
+ * Replacement.makeTable({ "„": "\"", "“": "\"" })._tag // => "Table"
+ * const bad = Replacement.makeTable([["", "x"], ["a", 1]])
+ * bad._tag === "InvalidTable" ? bad.issues.map((i) => i.path) : [] // => [[0], [1]]
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeTable: (input: unknown) => Table | InvalidTable = internalTable.makeTable;
+
+/**
+ * Whether a value is a {@link Table} made by {@link makeTable}.
+ *
+ * @example
+ * ```ts
+ * import { Replacement } from "@septet/core"
+ *
+ * Replacement.isTable(Replacement.makeTable({ a: "b" })) // => true
+ * Replacement.isTable({ _tag: "Table", entries: [] }) // => false
+ * ```
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isTable: (u: unknown) => u is Table = internalTable.isTable;
+
+const measureOf = (text: string, options: Sms.MeasureOptions | undefined): Sms.Measurement =>
+  Sms.measure(text, options);
+
+const applied = (
+  mode: Mode,
+  original: string,
+  text: string,
+  replacements: ReadonlyArray<Change>,
+  leftovers: ReadonlyArray<Leftover>,
+  reverted: boolean,
+  measure: Sms.MeasureOptions | undefined,
+): Applied => {
+  const before = measureOf(original, measure);
+  return {
+    _tag: "Applied",
+    mode,
+    original,
+    text,
+    changed: text !== original,
+    reverted,
+    replacements,
+    leftovers,
+    before,
+    after: text === original ? before : measureOf(text, measure),
+  };
+};
+
+const asTable = (t: unknown): Table | undefined => {
+  if (t === undefined) return undefined;
+  const table = makeTable(t);
+  return table._tag === "Table" ? table : undefined;
+};
+
+/**
+ * ON without FULL: the key owner's table only, in one left-to-right pass, longest match first,
+ * output never re-scanned. Same result as `apply(text, { mode: "on", table })`.
+ *
+ * Import this instead of {@link apply} when FULL is never used: it does not pull in the built-in
+ * FULL table (about 4 kB gzipped), so a bundle that only calls `applyTable` stays small.
+ *
+ * @example
+ * ```ts
+ * import { Replacement } from "@septet/core"
+ *
+ * const quotes = Replacement.makeTable({ "„": "\"", "“": "\"" }) as Replacement.Table
+ * const r = Replacement.applyTable("„Farenheit 451“", quotes)
+ * r.text // => "\"Farenheit 451\""
+ * r.replacements.map((c) => [c.index, c.original, c.rule]) // => [[0, "„", "table"], [14, "“", "table"]]
+ * ```
+ *
+ * @category replacing
+ * @since 0.1.0
+ */
+export const applyTable = (
+  text: string,
+  table: Table,
+  options?: { readonly measure?: Sms.MeasureOptions | undefined },
+): Applied => {
+  const t = typeof text === "string" ? text : "";
+  const compiled = asTable(table);
+  const r = compiled === undefined ? { text: t, replacements: [] } : internalTable.runTable(t, compiled);
+  return applied("on", t, r.text, r.replacements, [], false, options?.measure);
+};
+
+const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
+  const fail = (reason: string): InvalidSubstitute => ({
+    _tag: "InvalidSubstitute",
+    field: "leftovers.substitute",
+    value,
+    reason,
+    message: `leftovers.substitute: ${reason}`,
+  });
+  if (typeof value !== "string")
+    return fail(`expected GSM-7 text, got ${value === null ? "null" : typeof value}`);
+  if (value.length > MAX_SUBSTITUTE_LENGTH)
+    return fail(`is ${value.length} UTF-16 code units long, at most ${MAX_SUBSTITUTE_LENGTH}`);
+  for (let i = 0; i < value.length; ) {
+    const cp = value.codePointAt(i)!;
+    if (!Gsm7.isGsm7(cp))
+      return fail(
+        `${JSON.stringify(String.fromCodePoint(cp))} at index ${i} is not in the GSM 7-bit alphabet`,
+      );
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return value;
+};
+
+/**
+ * Applies an Auto-Replace mode to a message text and reports every change.
+ *
+ * - `"off"`: identity, byte for byte.
+ * - `"on"`: the key's `table` only (see {@link applyTable}).
+ * - `"full"`, in this order, for each character: (1) NFC composition (`e` + U+0301 → `é`, which
+ *   is GSM-7; reported with rule `"compose"` and the two-code-unit original); (2) the key's
+ *   `table`, matched against the composed text with NFC keys, longest match first; (3) GSM-7
+ *   characters are kept as they are (`ä`, `é`, `Ç`, `ß`, and the Greek capitals Δ Φ Γ Λ Ω Π Ψ Σ
+ *   Θ Ξ); (4) the built-in table ({@link Transliteration.entries}): curated quotes, dashes,
+ *   spaces (each one space; zero-width characters removed), ellipsis, bullets, fractions,
+ *   fullwidth forms, ™ © ®; diacritics stripped where the base letter is GSM-7 (`ë` → `e`);
+ *   Greek after ELOT 743 and Cyrillic after ICAO Doc 9303. One-septet targets are preferred to
+ *   extension characters when equally faithful. Case is never changed (`ç` → `c`, not `Ç`).
+ *   Characters still outside GSM-7 are leftovers and follow `leftovers`.
+ *
+ * FULL targets the GSM 7-bit default alphabet and its extension table, which every handset
+ * reads; national language shift tables in `measure.languages` only change the measurement, not
+ * what FULL keeps. The result is idempotent under FULL (with no table), GSM-7 except the
+ * reported leftovers, and never alters a GSM-7 character that is not part of a table match or a
+ * composed sequence.
+ *
+ * Overloads: without `"reject"` or `{ substitute }` the result is always {@link Applied};
+ * `"reject"` adds {@link LeftoversRejected}; `{ substitute }` adds {@link InvalidSubstitute}.
+ * Never throws: an unknown `mode` is treated as `"off"` (the message is never altered by a
+ * setting it does not understand), and a `table` that is not a valid {@link Table} is ignored.
+ *
+ * @example
+ * ```ts
+ * import { Replacement } from "@septet/core"
+ *
+ * Replacement.apply("Brontë", { mode: "full" }).text // => "Bronte"
+ * Replacement.apply("It’s 5 – 7 °C…", { mode: "full" }).text // => "It's 5 - 7 oC..."
+ * Replacement.apply("Привет, Ωμέγα!", { mode: "full" }).text // => "Privet, Ωmega!"
+ * Replacement.apply("Ok 👍", { mode: "full", leftovers: { substitute: ":)" } }).text // => "Ok :)"
+ * const r = Replacement.apply("Ok 👍", { mode: "full", leftovers: "reject" })
+ * r._tag // => "LeftoversRejected"
+ * Replacement.apply("Cafe\u0301", { mode: "full" }).replacements
+ * // => [{ index: 3, outputIndex: 3, original: "e\u0301", replacement: "é", rule: "compose" }]
+ * ```
+ *
+ * @category replacing
+ * @since 0.1.0
+ */
+export function apply(
+  text: string,
+  options: Options & { readonly leftovers?: "keep" | "all-or-nothing" | undefined },
+): Applied;
+export function apply(
+  text: string,
+  options: Options & { readonly leftovers: "reject" },
+): Applied | LeftoversRejected;
+export function apply(
+  text: string,
+  options: Options & { readonly leftovers: { readonly substitute: string } },
+): Applied | InvalidSubstitute;
+export function apply(text: string, options: Options): Applied | LeftoversRejected | InvalidSubstitute;
+export function apply(text: string, options: Options): Applied | LeftoversRejected | InvalidSubstitute {
+  const t = typeof text === "string" ? text : "";
+  const mode = options?.mode;
+  const measure = options?.measure;
+  if (mode === "on")
+    return options.table === undefined
+      ? applied("on", t, t, [], [], false, measure)
+      : applyTable(t, options.table, { measure });
+  if (mode !== "full") return applied("off", t, t, [], [], false, measure);
+  const policy = options.leftovers ?? "keep";
+  let substitute: string | undefined;
+  if (typeof policy === "object" && policy !== null) {
+    const checked = invalidSubstitute((policy as { readonly substitute?: unknown }).substitute);
+    if (typeof checked !== "string") return checked;
+    substitute = checked;
+  }
+  const r = runFull(t, asTable(options.table), substitute);
+  if (r.leftovers.length > 0) {
+    if (policy === "reject")
+      return {
+        _tag: "LeftoversRejected",
+        field: "leftovers",
+        leftovers: r.leftovers,
+        message: `${r.leftovers.length} character(s) have no GSM-7 replacement: ${r.leftovers
+          .slice(0, 10)
+          .map((l) => `${JSON.stringify(l.char)} at ${l.index}`)
+          .join(", ")}${r.leftovers.length > 10 ? ", …" : ""}`,
+      };
+    if (policy === "all-or-nothing") return applied("full", t, t, [], r.leftovers, true, measure);
+  }
+  return applied("full", t, r.text, r.replacements, r.leftovers, false, measure);
+}
+
+/**
+ * Rebuilds the original text from a result's `text` and `replacements`: the audit trail
+ * round-trips (`replay(apply(t, o)) === t` for every `Applied`).
+ *
+ * @example
+ * ```ts
+ * import { Replacement } from "@septet/core"
+ *
+ * Replacement.replay(Replacement.apply("Ёлка – 5 €", { mode: "full" })) // => "Ёлка – 5 €"
+ * ```
+ *
+ * @category auditing
+ * @since 0.1.0
+ */
+export const replay = (result: Pick<Applied, "text" | "replacements">): string => {
+  let out = "";
+  let at = 0;
+  for (const c of result.replacements) {
+    out += result.text.slice(at, c.outputIndex) + c.original;
+    at = c.outputIndex + c.replacement.length;
+  }
+  return out + result.text.slice(at);
+};

@@ -1,20 +1,70 @@
 /**
- * TEMPORARY STUB (owned by the encoding-core helper, who replaces it). The exported names and
- * types below are the contract other modules use; the body is a naive default-alphabet count.
+ * SMS encoding and segmentation (3GPP TS 23.038 alphabets, TS 23.040 user data headers): which
+ * encoding a text goes out in, how many units and billed segments it takes, and where a sender
+ * splits it.
+ *
+ * Everything here is synchronous, pure, linear in the length of the text and never throws, also
+ * on hostile input (megabytes of text, lone surrogates, NUL, control characters, bad options).
+ * This module imports only the default GSM 7 bit tables; national language tables are passed in
+ * by the caller (`Gsm7.Turkish`, …), so an app that only counts default-alphabet text stays small.
+ *
+ * @since 0.1.0
  */
-import * as Gsm7 from "./Gsm7.js";
+import type { LanguageName, NationalLanguage } from "./Gsm7.js";
+import { clusterStartsInside, isSimple } from "./internal/grapheme.js";
+import { COST, COST_LIMIT } from "./internal/gsm7-cost.js";
+import { tableLookup } from "./internal/national.js";
 
+/**
+ * The data coding of a message: the GSM 7 bit alphabet (with the national tables chosen, if any)
+ * or UCS-2 (UTF-16 code units).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Encoding = "GSM-7" | "UCS-2";
 
+/**
+ * Options of `measure`, `split` and `truncate`. Unknown or malformed values fall back to the
+ * default of that option (the functions never throw).
+ *
+ * @example
+ * ```ts
+ * import { Gsm7, Sms } from "@septet/core"
+ *
+ * const options: Sms.MeasureOptions = { languages: [Gsm7.Turkish], reference: 16, boundary: "grapheme" }
+ * Sms.measure("Şişli", options).singleShift // => "Turkish"
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface MeasureOptions {
-  /** National language tables the sender may use (opt-in); default none. */
-  readonly languages?: ReadonlyArray<Gsm7.NationalLanguage>;
-  /** Concatenation reference size: 8-bit (153 / 67 per part, the default) or 16-bit (152 / 66). */
+  /**
+   * National language tables the sender may use (opt-in, default none). Each language
+   * contributes its locking shift table (if it has one) and its single shift table; `measure`
+   * picks at most one of each to minimise segments.
+   */
+  readonly languages?: ReadonlyArray<NationalLanguage>;
+  /**
+   * Concatenation reference size of the TS 23.040 concatenation header: `8` (IEI 0x00, the
+   * default: 153 septets / 67 UCS-2 units per part) or `16` (IEI 0x08: 152 / 66).
+   */
   readonly reference?: 8 | 16;
-  /** Where a part may end: whole grapheme clusters (default) or any code point. */
+  /**
+   * Where a part may end: between grapheme clusters (`"grapheme"`, the default: what a person
+   * sees as one character is never cut) or between any two code points (`"code-point"`). Escape
+   * pairs and surrogate pairs are never cut in either mode.
+   */
   readonly boundary?: "grapheme" | "code-point";
 }
 
+/**
+ * One SMS part of a measured text.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Part {
   /** UTF-16 index in the text where the part starts (inclusive). */
   readonly start: number;
@@ -22,67 +72,653 @@ export interface Part {
   readonly end: number;
   /** Units (septets or UTF-16 code units) the part uses. */
   readonly units: number;
-  /** Units the part may hold. */
+  /** Units the part may hold (after the user data header). */
   readonly capacity: number;
 }
 
+/**
+ * A character that forced UCS-2.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Forced {
   /** UTF-16 index of the character in the text. */
   readonly index: number;
-  /** The character (a whole code point; a lone surrogate as itself). */
+  /** The character: one whole code point (two code units for a surrogate pair; a lone surrogate as itself). */
   readonly char: string;
 }
 
+/**
+ * What `measure` reports about a text.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Measurement {
   readonly encoding: Encoding;
-  /** Septets (GSM-7) or UTF-16 code units (UCS-2) of the whole text. */
+  /** Septets (GSM-7, an escape pair counts 2) or UTF-16 code units (UCS-2) of the whole text. */
   readonly units: number;
+  /** Billed segments (SMS parts): `parts.length`, at least 1 (empty text is one segment). */
   readonly segments: number;
-  /** Capacity of each part (single-part capacity when segments is 1). */
+  /** Capacity of each part: the single-part capacity when `segments` is 1, else the per-part one. */
   readonly perSegment: number;
   /** Units still free in the last part. */
   readonly remaining: number;
-  /** National language tables used (null when none). */
-  readonly lockingShift: Gsm7.LanguageName | null;
-  readonly singleShift: Gsm7.LanguageName | null;
+  /** National locking shift table used (`null`: the default alphabet). */
+  readonly lockingShift: LanguageName | null;
+  /** National single shift table used (`null`: the default extension table). */
+  readonly singleShift: LanguageName | null;
+  /** The parts, in order, covering the text exactly (one part `{start: 0, end: 0}` for ""). */
   readonly parts: ReadonlyArray<Part>;
-  /** Every character that forced UCS-2, in order (empty for GSM-7). */
+  /** Every character that forced UCS-2, in text order (empty for GSM-7). */
   readonly forcedUcs2: ReadonlyArray<Forced>;
-  /** UTF-16 indices of lone surrogates. */
+  /** UTF-16 indices of lone surrogates (each counts 1 UCS-2 unit and also appears in `forcedUcs2`). */
   readonly loneSurrogates: ReadonlyArray<number>;
+  /**
+   * Characters as a person counts them: grapheme clusters (with `boundary: "code-point"`, code
+   * points). "👍🏽" is 1, "e\u0301" is 1, CR LF is 1.
+   */
+  readonly characters: number;
 }
 
-export const measure = (text: string, _options?: MeasureOptions): Measurement => {
-  let septets = 0;
-  const forcedUcs2: Array<Forced> = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const size = cp > 0xffff ? 2 : 1;
-    const cost = Gsm7.septets(cp);
-    if (cost === 0) forcedUcs2.push({ index: i, char: text.slice(i, i + size) });
-    septets += cost;
-    i += size;
-  }
-  const encoding: Encoding = forcedUcs2.length === 0 ? "GSM-7" : "UCS-2";
-  const units = encoding === "GSM-7" ? septets : text.length;
-  const single = encoding === "GSM-7" ? 160 : 70;
-  const multi = encoding === "GSM-7" ? 153 : 67;
-  const perSegment = units <= single ? single : multi;
-  const segments = Math.max(1, Math.ceil(units / perSegment));
-  return {
-    encoding,
-    units,
-    segments,
-    perSegment,
-    remaining: segments * perSegment - units,
-    lockingShift: null,
-    singleShift: null,
-    parts: [{ start: 0, end: text.length, units, capacity: perSegment }],
-    forcedUcs2,
-    loneSurrogates: [],
+// ---------------------------------------------------------------------------------------------
+// Capacities (3GPP TS 23.040 clause 9.2.3.24): 140 octets of user data; a UDH of L octets plus
+// its length octet takes ceil((L + 1) * 8 / 7) septets in GSM-7 (fill bits up to a septet
+// boundary) and L + 1 octets in UCS-2. Concatenation IE: 5 octets (8-bit reference, IEI 0x00) or
+// 6 (16-bit reference, IEI 0x08); each national language IE (single shift 0x24, locking shift
+// 0x25): 3 octets. National language IEs only apply to GSM-7.
+//
+// GSM-7, by number of national tables used (0, 1, 2):
+//   single part:                 160, 155, 152
+//   per part, 8-bit reference:   153, 149, 146
+//   per part, 16-bit reference:  152, 148, 145
+// UCS-2: 70 single; 67 per part (8-bit reference); 66 per part (16-bit reference).
+// ---------------------------------------------------------------------------------------------
+
+const GSM_SINGLE = [160, 155, 152] as const;
+const GSM_MULTI_8 = [153, 149, 146] as const;
+const GSM_MULTI_16 = [152, 148, 145] as const;
+const UCS2_SINGLE = 70;
+const UCS2_MULTI_8 = 67;
+const UCS2_MULTI_16 = 66;
+
+/** Cost of one code point in some encoding: units, or 0 when it cannot be encoded. */
+type Cost = (codePoint: number) => number;
+
+const ucs2Cost: Cost = (cp) => (cp > 0xffff ? 2 : 1);
+const defaultGsmCost: Cost = (cp) => (cp < COST_LIMIT ? COST[cp]! : 0);
+
+/**
+ * Where clusters start. mode 0: at every code point; mode 1: at every code point except an LF
+ * after a CR; mode 2: as mode 1 outside `(from, to)`, at `starts` inside it.
+ */
+interface Bounds {
+  readonly mode: 0 | 1 | 2;
+  readonly from: number;
+  readonly to: number;
+  readonly starts: Int32Array;
+}
+
+/** A boundary test for increasing positions `j` (each a code point start, 0 < j < length). */
+const boundaryTest = (text: string, bounds: Bounds): ((j: number) => boolean) => {
+  if (bounds.mode === 0) return () => true;
+  if (bounds.mode === 1) return (j) => !(text.charCodeAt(j) === 10 && text.charCodeAt(j - 1) === 13);
+  const { from, to, starts } = bounds;
+  let k = 0;
+  return (j) => {
+    if (j <= from || j >= to) return !(text.charCodeAt(j) === 10 && text.charCodeAt(j - 1) === 13);
+    while (k < starts.length && starts[k]! < j) k++;
+    return k < starts.length && starts[k] === j;
   };
 };
 
-export const split = (text: string, _options?: MeasureOptions): ReadonlyArray<string> => [text];
+const codePointAt = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d < 0xe000) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+};
 
-export const truncate = (text: string, _maxSegments: number, _options?: MeasureOptions): string => text;
+/**
+ * Greedy packing of the text's clusters into parts of `cap` units: a cluster goes whole into the
+ * current part if it fits, else into the next part. A cluster larger than `cap` itself is placed
+ * code point by code point (filling the current part first). Greedy packing of ordered items
+ * gives the fewest parts.
+ */
+const pack = (text: string, bounds: Bounds, cost: Cost, cap: number): Array<Part> => {
+  const n = text.length;
+  const parts: Array<Part> = [];
+  const isBoundary = boundaryTest(text, bounds);
+  let partStart = 0;
+  let used = 0;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    let units = 0;
+    do {
+      const cp = codePointAt(text, j);
+      units += cost(cp);
+      j += cp > 0xffff ? 2 : 1;
+    } while (j < n && !isBoundary(j));
+    if (units <= cap) {
+      if (used + units > cap) {
+        parts.push({ start: partStart, end: i, units: used, capacity: cap });
+        partStart = i;
+        used = 0;
+      }
+      used += units;
+    } else {
+      for (let k = i; k < j; ) {
+        const cp = codePointAt(text, k);
+        const c = cost(cp);
+        if (used + c > cap) {
+          parts.push({ start: partStart, end: k, units: used, capacity: cap });
+          partStart = k;
+          used = 0;
+        }
+        used += c;
+        k += cp > 0xffff ? 2 : 1;
+      }
+    }
+    i = j;
+  }
+  parts.push({ start: partStart, end: n, units: used, capacity: cap });
+  return parts;
+};
+
+/** The GSM-7 default fast path: clusters are single characters or CR LF (mode 0/1 bounds). */
+const packDefault = (text: string, cap: number, joinCrLf: boolean): Array<Part> => {
+  const n = text.length;
+  const parts: Array<Part> = [];
+  let partStart = 0;
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let units = COST[c]!;
+    let j = i;
+    if (joinCrLf && c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) {
+      units = 2;
+      j = i + 1;
+    }
+    if (used + units > cap) {
+      parts.push({ start: partStart, end: i, units: used, capacity: cap });
+      partStart = i;
+      used = 0;
+    }
+    used += units;
+    i = j;
+  }
+  parts.push({ start: partStart, end: n, units: used, capacity: cap });
+  return parts;
+};
+
+interface Scan {
+  readonly codePoints: number;
+  readonly crlf: number;
+  /** Default-table septets of the encodable characters. */
+  readonly septets: number;
+  /** Characters outside the default tables (incl. lone surrogates). */
+  readonly forced: Array<Forced>;
+  readonly lone: Array<number>;
+  /** UTF-16 index of the first complex code point (see internal/grapheme), or -1. */
+  readonly firstComplex: number;
+  /** UTF-16 index just after the last complex code point. */
+  readonly lastComplexEnd: number;
+}
+
+const scan = (text: string): Scan => {
+  const n = text.length;
+  let septets = 0;
+  let crlf = 0;
+  let i = 0;
+  // Fast path: every code unit in the default tables (all of them BMP and "simple").
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < COST_LIMIT ? COST[c]! : 0;
+    if (k === 0) break;
+    septets += k;
+    if (c === 10 && i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+  }
+  const forced: Array<Forced> = [];
+  const lone: Array<number> = [];
+  let codePoints = i;
+  let firstComplex = -1;
+  let lastComplexEnd = -1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let cp = c;
+    let w = 1;
+    if (c >= 0xd800 && c < 0xe000) {
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        w = 2;
+      } else lone.push(i);
+    }
+    codePoints++;
+    const k = cp < COST_LIMIT ? COST[cp]! : 0;
+    if (k === 0) forced.push({ index: i, char: w === 2 ? text.slice(i, i + 2) : text.charAt(i) });
+    else septets += k;
+    if (c === 10 && i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    if (cp >= 0x300 && !isSimple(cp)) {
+      if (firstComplex < 0) firstComplex = i;
+      lastComplexEnd = i + w;
+    }
+    i += w;
+  }
+  return { codePoints, crlf, septets, forced, lone, firstComplex, lastComplexEnd };
+};
+
+const MODE0: Bounds = { mode: 0, from: 0, to: 0, starts: new Int32Array(0) };
+const MODE1: Bounds = { mode: 1, from: 0, to: 0, starts: new Int32Array(0) };
+
+/** Cluster bounds and the number of characters (clusters or code points). */
+const clusters = (text: string, s: Scan, codePointMode: boolean): { bounds: Bounds; characters: number } => {
+  if (codePointMode) return { bounds: MODE0, characters: s.codePoints };
+  if (s.firstComplex < 0) return { bounds: MODE1, characters: s.codePoints - s.crlf };
+  const n = text.length;
+  let from = s.firstComplex;
+  if (from > 0) {
+    from--;
+    if (from > 0 && (text.charCodeAt(from) & 0xfc00) === 0xdc00 && (text.charCodeAt(from - 1) & 0xfc00) === 0xd800)
+      from--;
+  }
+  let to = s.lastComplexEnd;
+  if (to < n) to += codePointAt(text, to) > 0xffff ? 2 : 1;
+  const starts = clusterStartsInside(text, from, to);
+  let inside = 0;
+  let crlfInside = 0;
+  for (let i = from + (codePointAt(text, from) > 0xffff ? 2 : 1); i < to; ) {
+    const cp = codePointAt(text, i);
+    inside++;
+    if (cp === 10 && text.charCodeAt(i - 1) === 13) crlfInside++;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const characters = s.codePoints - inside - (s.crlf - crlfInside) + starts.length;
+  return { bounds: { mode: 2, from, to, starts }, characters };
+};
+
+interface Shift {
+  readonly name: LanguageName | null;
+  readonly lookup: ReadonlyMap<number, number> | null;
+}
+
+/** Enabled locking and single shift tables; index 0 is always the default table. */
+const shifts = (
+  languages: unknown,
+): { locking: Array<Shift>; single: Array<Shift> } | null => {
+  if (!Array.isArray(languages) || languages.length === 0) return null;
+  const locking: Array<Shift> = [{ name: null, lookup: null }];
+  const single: Array<Shift> = [{ name: null, lookup: null }];
+  const seen = new Set<unknown>();
+  for (const lang of languages as ReadonlyArray<unknown>) {
+    if (lang === null || typeof lang !== "object" || seen.has(lang)) continue;
+    seen.add(lang);
+    const { name, lockingShift, singleShift } = lang as Partial<NationalLanguage>;
+    if (typeof name !== "string") continue;
+    if (Array.isArray(lockingShift) && locking.length < 15) locking.push({ name, lookup: tableLookup(lockingShift) });
+    if (Array.isArray(singleShift) && single.length < 15) single.push({ name, lookup: tableLookup(singleShift) });
+  }
+  return locking.length + single.length > 2 ? { locking, single } : null;
+};
+
+interface Choice {
+  readonly encoding: Encoding;
+  readonly units: number;
+  readonly cost: Cost;
+  readonly single: number;
+  readonly multi: number;
+  readonly lockingShift: LanguageName | null;
+  readonly singleShift: LanguageName | null;
+  readonly forced: ReadonlyArray<Forced>;
+  /** Parts when already packed while choosing. */
+  readonly parts: Array<Part> | null;
+}
+
+const ucs2Choice = (n: number, ref16: boolean, forced: ReadonlyArray<Forced>): Choice => ({
+  encoding: "UCS-2",
+  units: n,
+  cost: ucs2Cost,
+  single: UCS2_SINGLE,
+  multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8,
+  lockingShift: null,
+  singleShift: null,
+  forced,
+  parts: null,
+});
+
+/**
+ * Chooses the national tables (TS 23.038 Annex A) that minimise segments: fewest parts, then
+ * most units left in the last part; on a tie the earlier pair wins, default tables first, then
+ * the languages in the order given (Android's `GsmAlphabet.countGsmSeptets` does the same).
+ */
+const chooseNational = (
+  text: string,
+  s: Scan,
+  bounds: Bounds,
+  ref16: boolean,
+  tables: { locking: Array<Shift>; single: Array<Shift> },
+): Choice => {
+  const { locking, single } = tables;
+  const L = locking.length;
+  const S = single.length;
+  const index = new Map<number, number>();
+  const lockMask: Array<number> = [];
+  const singleMask: Array<number> = [];
+  const count: Array<number> = [];
+  const valid = new Array<number>(L).fill((1 << S) - 1);
+  const none: Array<Forced> = [];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const cp = codePointAt(text, i);
+    const w = cp > 0xffff ? 2 : 1;
+    let d = index.get(cp);
+    if (d === undefined) {
+      const k = cp < COST_LIMIT ? COST[cp]! : 0;
+      let lm = k === 1 ? 1 : 0;
+      let sm = k === 2 ? 1 : 0;
+      for (let l = 1; l < L; l++) if (locking[l]!.lookup!.has(cp)) lm |= 1 << l;
+      for (let t = 1; t < S; t++) if (single[t]!.lookup!.has(cp)) sm |= 1 << t;
+      for (let l = 0; l < L; l++) if ((lm & (1 << l)) === 0) valid[l]! &= sm;
+      d = lockMask.length;
+      index.set(cp, d);
+      lockMask.push(lm);
+      singleMask.push(sm);
+      count.push(0);
+    }
+    count[d]!++;
+    if (lockMask[d] === 0 && singleMask[d] === 0) none.push({ index: i, char: text.slice(i, i + w) });
+    i += w;
+  }
+  if (none.length > 0) return ucs2Choice(n, ref16, none);
+  // Septets under locking table l: one per code point, two for each one outside the table.
+  const total = new Array<number>(L).fill(s.codePoints);
+  for (let d = 0; d < lockMask.length; d++)
+    for (let l = 0; l < L; l++) if ((lockMask[d]! & (1 << l)) === 0) total[l]! += count[d]!;
+  let best: Choice | null = null;
+  let bestSegments = Number.POSITIVE_INFINITY;
+  let bestRemaining = -1;
+  for (let l = 0; l < L; l++) {
+    const bit = 1 << l;
+    const cost: Cost = (cp) => ((lockMask[index.get(cp)!]! & bit) !== 0 ? 1 : 2);
+    for (let t = 0; t < S; t++) {
+      if ((valid[l]! & (1 << t)) === 0) continue;
+      const used = (l > 0 ? 1 : 0) + (t > 0 ? 1 : 0);
+      const singleCap = GSM_SINGLE[used]!;
+      const multiCap = (ref16 ? GSM_MULTI_16 : GSM_MULTI_8)[used]!;
+      const units = total[l]!;
+      let segments: number;
+      let remaining: number;
+      let parts: Array<Part> | null = null;
+      if (units <= singleCap) {
+        segments = 1;
+        remaining = singleCap - units;
+      } else {
+        if (Math.ceil(units / multiCap) > bestSegments) continue;
+        parts = pack(text, bounds, cost, multiCap);
+        segments = parts.length;
+        remaining = multiCap - parts[parts.length - 1]!.units;
+      }
+      if (segments < bestSegments || (segments === bestSegments && remaining > bestRemaining)) {
+        bestSegments = segments;
+        bestRemaining = remaining;
+        best = {
+          encoding: "GSM-7",
+          units,
+          cost,
+          single: singleCap,
+          multi: multiCap,
+          lockingShift: locking[l]!.name,
+          singleShift: single[t]!.name,
+          forced: [],
+          parts,
+        };
+      }
+    }
+  }
+  return best ?? ucs2Choice(n, ref16, s.forced);
+};
+
+/** Everything `measure` and `truncate` share: the scan, the clusters and the encoding choice. */
+const analyse = (text: string, options: MeasureOptions | undefined) => {
+  const opts: MeasureOptions = options !== null && typeof options === "object" ? options : {};
+  const ref16 = opts.reference === 16;
+  const s = scan(text);
+  const { bounds, characters } = clusters(text, s, opts.boundary === "code-point");
+  const tables = shifts(opts.languages);
+  let choice: Choice;
+  if (tables !== null) choice = chooseNational(text, s, bounds, ref16, tables);
+  else if (s.forced.length === 0)
+    choice = {
+      encoding: "GSM-7",
+      units: s.septets,
+      cost: defaultGsmCost,
+      single: GSM_SINGLE[0],
+      multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0],
+      lockingShift: null,
+      singleShift: null,
+      forced: [],
+      parts: null,
+    };
+  else choice = ucs2Choice(text.length, ref16, s.forced);
+  return { s, bounds, characters, choice, tables, ref16 };
+};
+
+/**
+ * Measures a text as an SMS: encoding, units, segments, the parts and what forced UCS-2.
+ *
+ * Rules (3GPP TS 23.038 / TS 23.040):
+ * - GSM-7 when every character is in the default alphabet or its extension table, or — with
+ *   `languages` — in one locking shift table plus one single shift table of the enabled
+ *   languages; otherwise UCS-2. The national pair is chosen for the fewest segments, then the
+ *   most units left in the last part; on a tie the default tables win, then the languages in
+ *   the order given (as Android does).
+ * - Units: septets for GSM-7 (a character of the extension or single shift table is an escape
+ *   pair, 2 septets), UTF-16 code units for UCS-2 (an emoji is 2; an extension character is 1).
+ * - Capacity: GSM-7 160 in one part, 153 per part (152 with a 16-bit reference); UCS-2 70 / 67
+ *   / 66. National language headers reduce GSM-7 to 155 / 149 (148 with a 16-bit reference)
+ *   with one table and 152 / 146 (145) with two.
+ * - Parts: greedy, never cutting an escape pair or a surrogate pair, and by default never a
+ *   grapheme cluster (`boundary: "code-point"` allows cuts between any code points). A single
+ *   cluster longer than a whole part (e.g. a letter with 100 combining marks) is the exception:
+ *   it is cut between code points, filling the current part first.
+ * - Empty text is 1 segment (of 0 units). CR LF counts 2 units (1 character). ESC (U+001B), NUL
+ *   and other controls outside the tables force UCS-2. A lone surrogate forces UCS-2, counts 1
+ *   unit and is listed in both `forcedUcs2` and `loneSurrogates`.
+ * - `forcedUcs2` lists every character outside all enabled tables with its UTF-16 index. In the
+ *   rare case that every character is in some enabled table but no single pair of tables holds
+ *   them all, it lists the characters outside the default tables.
+ *
+ * @example
+ * ```ts
+ * import { Gsm7, Sms } from "@septet/core"
+ *
+ * Sms.measure("Hello €").units          // => 8  (€ is an escape pair)
+ * Sms.measure("a".repeat(161)).segments // => 2  (153 + 8)
+ * Sms.measure("Hi 👋").encoding         // => "UCS-2"
+ * Sms.measure("Hi 👋").forcedUcs2       // => [{ index: 3, char: "👋" }]
+ * Sms.measure("Çalışma", { languages: [Gsm7.Turkish] }).lockingShift // => "Turkish"
+ * ```
+ *
+ * @category measuring
+ * @since 0.1.0
+ */
+export const measure = (text: string, options?: MeasureOptions): Measurement => {
+  const t = typeof text === "string" ? text : "";
+  const { s, bounds, characters, choice } = analyse(t, options);
+  let parts: Array<Part>;
+  let perSegment: number;
+  if (choice.units <= choice.single) {
+    perSegment = choice.single;
+    parts = [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }];
+  } else {
+    perSegment = choice.multi;
+    parts =
+      choice.parts ??
+      (choice.cost === defaultGsmCost && bounds.mode !== 2
+        ? packDefault(t, perSegment, bounds.mode === 1)
+        : pack(t, bounds, choice.cost, perSegment));
+  }
+  return {
+    encoding: choice.encoding,
+    units: choice.units,
+    segments: parts.length,
+    perSegment,
+    remaining: perSegment - parts[parts.length - 1]!.units,
+    lockingShift: choice.lockingShift,
+    singleShift: choice.singleShift,
+    parts,
+    forcedUcs2: choice.forced,
+    loneSurrogates: s.lone,
+    characters,
+  };
+};
+
+/**
+ * Splits a text into its SMS parts, as `measure` cuts it. Joined, the parts give back the input
+ * exactly (`split(t).join("") === t`); `split(t).length === measure(t).segments`. Empty text is
+ * one empty part.
+ *
+ * @example
+ * ```ts
+ * import { Sms } from "@septet/core"
+ *
+ * Sms.split("a".repeat(200)).map((p) => p.length)      // => [153, 47]
+ * Sms.split("a".repeat(152) + "€x").map((p) => p.length) // => [152, 2]  (the escape pair moves whole)
+ * ```
+ *
+ * @category measuring
+ * @since 0.1.0
+ */
+export const split = (text: string, options?: MeasureOptions): ReadonlyArray<string> => {
+  const t = typeof text === "string" ? text : "";
+  return measure(t, options).parts.map((p) => t.slice(p.start, p.end));
+};
+
+/**
+ * End of the longest prefix (walked cluster by cluster) that fits in `maxParts` parts when the
+ * encoding and tables are fixed by `cost` (0 = not encodable: the prefix stops before it). Both
+ * "fits in one part" and "greedy packing needs at most maxParts parts" are monotone in the
+ * prefix, so the walk stops at the first cluster that breaks both.
+ */
+const longestPrefix = (
+  text: string,
+  bounds: Bounds,
+  cost: Cost,
+  singleCap: number,
+  multiCap: number,
+  maxParts: number,
+): number => {
+  const n = text.length;
+  const isBoundary = boundaryTest(text, bounds);
+  let best = 0;
+  let total = 0;
+  let parts = 1;
+  let used = 0;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    let units = 0;
+    let k = i;
+    do {
+      const cp = codePointAt(text, j);
+      const c = cost(cp);
+      if (c === 0) return best;
+      units += c;
+      j += cp > 0xffff ? 2 : 1;
+    } while (j < n && !isBoundary(j));
+    total += units;
+    if (maxParts >= 2) {
+      if (units <= multiCap) {
+        if (used + units > multiCap) {
+          parts++;
+          used = 0;
+        }
+        used += units;
+      } else {
+        while (k < j) {
+          const cp = codePointAt(text, k);
+          const c = cost(cp);
+          if (used + c > multiCap) {
+            parts++;
+            used = 0;
+          }
+          used += c;
+          k += cp > 0xffff ? 2 : 1;
+        }
+      }
+    }
+    if (total <= singleCap || (maxParts >= 2 && parts <= maxParts)) best = j;
+    else return best;
+    i = j;
+  }
+  return best;
+};
+
+/**
+ * The longest prefix of `text` that fits in `maxSegments` segments, cut only where `split` may
+ * cut: never inside an escape pair or a surrogate pair, and (by default) never inside a grapheme
+ * cluster. The prefix is measured on its own, so it may fit in GSM-7 although the whole text
+ * needs UCS-2 (`truncate("a".repeat(200) + "👋", 1)` is 160 `a`s).
+ *
+ * `maxSegments` is floored; anything below 1, `NaN` or a non-number gives `""`; `Infinity` gives
+ * the whole text. `measure(truncate(t, k, o), o).segments <= k` always holds.
+ *
+ * @example
+ * ```ts
+ * import { Sms } from "@septet/core"
+ *
+ * Sms.truncate("a".repeat(200), 1).length   // => 160
+ * Sms.truncate("a".repeat(159) + "€", 1)     // => "a".repeat(159)  (the € pair would need 161)
+ * Sms.truncate("hello", 0)                  // => ""
+ * ```
+ *
+ * @category measuring
+ * @since 0.1.0
+ */
+export const truncate = (text: string, maxSegments: number, options?: MeasureOptions): string => {
+  const t = typeof text === "string" ? text : "";
+  if (typeof maxSegments !== "number" || Number.isNaN(maxSegments) || maxSegments < 1) return "";
+  if (maxSegments === Number.POSITIVE_INFINITY) return t;
+  const max = Math.floor(maxSegments);
+  // A prefix that fits holds at most 160 code points (320 code units) per segment, and a cluster
+  // boundary depends only on what precedes it (UAX #29 has no look-ahead), so only the head of a
+  // long text needs looking at.
+  const limit = Math.min(t.length, max * 320 + 8);
+  const head = limit < t.length ? t.slice(0, limit) : t;
+  if (head.length === t.length && measure(t, options).segments <= max) return t;
+  const { bounds, tables, ref16 } = analyse(head, options);
+  const candidates: Array<{ cost: Cost; single: number; multi: number }> = [
+    { cost: ucs2Cost, single: UCS2_SINGLE, multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8 },
+    { cost: defaultGsmCost, single: GSM_SINGLE[0], multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0] },
+  ];
+  if (tables !== null) {
+    const { locking, single } = tables;
+    for (let l = 0; l < locking.length; l++) {
+      for (let u = 0; u < single.length; u++) {
+        if (l === 0 && u === 0) continue;
+        const lock = locking[l]!.lookup;
+        const shift = single[u]!.lookup;
+        const used = (l > 0 ? 1 : 0) + (u > 0 ? 1 : 0);
+        candidates.push({
+          cost: (cp) => {
+            const k = cp < COST_LIMIT ? COST[cp]! : 0;
+            if (lock === null ? k === 1 : lock.has(cp)) return 1;
+            return (shift === null ? k === 2 : shift.has(cp)) ? 2 : 0;
+          },
+          single: GSM_SINGLE[used]!,
+          multi: (ref16 ? GSM_MULTI_16 : GSM_MULTI_8)[used]!,
+        });
+      }
+    }
+  }
+  let best = 0;
+  for (const c of candidates) {
+    const end = longestPrefix(head, bounds, c.cost, c.single, c.multi, max);
+    if (end > best) best = end;
+  }
+  return t.slice(0, best);
+};

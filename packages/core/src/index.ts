@@ -4,9 +4,13 @@
  * @packageDocumentation
  */
 export * as Allowlist from "./Allowlist.js";
+export * as ApiKey from "./ApiKey.js";
 export * as DeliveryReport from "./DeliveryReport.js";
 export * as Gsm7 from "./Gsm7.js";
 export * as Ip from "./Ip.js";
 export * as Policy from "./Policy.js";
 export * as Replacement from "./Replacement.js";
+export * as ReplacementTable from "./ReplacementTable.js";
 export * as Sms from "./Sms.js";
+export * as SmsRequest from "./SmsRequest.js";
+export * as Transliteration from "./Transliteration.js";

@@ -1,0 +1,102 @@
+// Input latency of <septet-composer> in Chromium: the time from an `input` event on its textarea
+// to the updated count in the DOM (Lit update done), and to the page laid out again (forced
+// layout after the update), at 160, 1,600 and 10,000 characters, in OFF and FULL mode.
+//
+// Drives the built drop-in bundle on the demo server with Playwright and the OS Chromium:
+//   npx pnpm@12.4.2 --filter "@septet/widget..." run build
+//   npx pnpm@12.4.2 --filter @septet/widget run bench
+// Options: RUNS=200 (samples per cell), CHROMIUM_PATH=/usr/bin/chromium.
+import { existsSync } from "node:fs";
+import { chromium } from "playwright";
+import { serve } from "../../../scripts/serve-demo.mjs";
+
+if (!existsSync(new URL("../dist/septet-composer.js", import.meta.url))) {
+  console.error('dist/septet-composer.js is missing: run `pnpm --filter "@septet/widget..." run build` first.');
+  process.exit(1);
+}
+
+const runs = Number(process.env.RUNS) || 200;
+const { server, url } = await serve({ port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+});
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(url);
+  await page.waitForFunction(() => customElements.get("septet-composer") !== undefined);
+  const results = await page.evaluate(async (runs) => {
+    const gsm = "Your appointment is confirmed for Tuesday at 10:30. Reply YES to confirm, NO to cancel. ";
+    const mixed = "Don’t miss it – 50% off “Crème brûlée”… Привет, Ольга! Good news for you today. ";
+    const texts = { "GSM-7 text": gsm, "mixed text (curly quotes, dashes, Cyrillic)": mixed };
+    const host = document.createElement("div");
+    document.body.prepend(host);
+    const settle = async (el) => {
+      await el.updateComplete;
+      while (el.pending) await new Promise((r) => setTimeout(r, 5));
+      await el.updateComplete;
+    };
+    const stats = (samples) => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+    };
+    const rows = [];
+    for (const mode of ["off", "full"]) {
+      for (const [label, unit] of Object.entries(texts)) {
+        for (const size of [160, 1600, 10000]) {
+          host.innerHTML = `<septet-composer label="Bench" mode="${mode}"></septet-composer>`;
+          const el = host.firstElementChild;
+          await settle(el);
+          const textarea = el.shadowRoot.querySelector("textarea");
+          const base = unit.repeat(Math.ceil(size / unit.length)).slice(0, size - 1);
+          el.value = `${base}a`;
+          await settle(el);
+          const dom = [];
+          const layout = [];
+          for (let i = 0; i < runs + 10; i++) {
+            textarea.value = base + (i % 2 === 0 ? "b" : "a");
+            const t0 = performance.now();
+            textarea.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText" }));
+            await el.updateComplete;
+            const t1 = performance.now();
+            el.shadowRoot.querySelector('[part~="counter"]').getBoundingClientRect();
+            document.body.offsetHeight;
+            const t2 = performance.now();
+            if (i >= 10) {
+              dom.push(t1 - t0);
+              layout.push(t2 - t0);
+            }
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          }
+          const m = el.measurement;
+          rows.push({ mode, label, size, segments: m.segments, encoding: m.encoding, dom: stats(dom), layout: stats(layout) });
+        }
+      }
+    }
+    host.remove();
+    return rows;
+  }, runs);
+
+  const ms = (n) => n.toFixed(2);
+  console.log(`Chromium ${browser.version()}, ${runs} samples per row (after 10 warm-up inputs)\n`);
+  console.log("| mode | text | characters | result | input → count in DOM, median / p95 | input → laid out, median / p95 |");
+  console.log("| --- | --- | ---: | --- | ---: | ---: |");
+  for (const r of results) {
+    console.log(
+      `| ${r.mode.toUpperCase()} | ${r.label} | ${r.size.toLocaleString("en")} | ${r.encoding}, ${r.segments} seg | ${ms(r.dom.median)} / ${ms(r.dom.p95)} ms | ${ms(r.layout.median)} / ${ms(r.layout.p95)} ms |`,
+    );
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

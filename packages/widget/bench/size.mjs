@@ -1,0 +1,56 @@
+// Min+gzip size of the drop-in bundle: the initial load (the entry and its static imports) and
+// everything (plus every chunk loaded on demand). Run after `pnpm run build`:
+//   npx pnpm@12.4.2 --filter @septet/widget run size
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const entry = join(dist, "septet-composer.js");
+if (!existsSync(entry)) {
+  console.error(
+    'dist/septet-composer.js is missing: run `pnpm --filter "@septet/widget..." run build` first.',
+  );
+  process.exit(1);
+}
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const raw = (file) => readFileSync(file).length;
+// Minified output: static `import…from"./x.js"` / `import"./x.js"`, dynamic `import("./x.js")`.
+const imports = (file) => {
+  const code = readFileSync(file, "utf8");
+  const staticOnes = [...code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const dynamicOnes = [...code.matchAll(/import\(\s*"(\.{1,2}\/[^"]+\.js)"\s*\)/g)].map((m) => m[1]);
+  const resolve = (spec) => join(dirname(file), spec);
+  return { staticOnes: staticOnes.map(resolve), dynamicOnes: dynamicOnes.map(resolve) };
+};
+
+const walk = (start, followDynamic) => {
+  const seen = new Set();
+  const stack = [start];
+  while (stack.length > 0) {
+    const file = stack.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const { staticOnes, dynamicOnes } = imports(file);
+    stack.push(...staticOnes, ...(followDynamic ? dynamicOnes : []));
+  }
+  return [...seen];
+};
+
+const initial = walk(entry, false);
+const all = walk(entry, true);
+const row = (label, files) =>
+  `| ${label} | ${files.length} | ${(files.reduce((n, f) => n + raw(f), 0) / 1024).toFixed(1)} kB | ${(
+    files.reduce((n, f) => n + gz(f), 0) / 1024
+  ).toFixed(1)} kB |`;
+console.log("| load | files | min | min+gzip (level 9, per file) |");
+console.log("| --- | ---: | ---: | ---: |");
+console.log(row("initial (drop-in entry + static imports)", initial));
+console.log(row("everything (plus lazy chunks)", all));
+for (const file of all) {
+  console.log(
+    `| · ${relative(dist, file)}${initial.includes(file) ? "" : " (lazy)"} | 1 | ${(raw(file) / 1024).toFixed(1)} kB | ${(gz(file) / 1024).toFixed(1)} kB |`,
+  );
+}

@@ -1,0 +1,742 @@
+import type * as Gsm7 from "@septet/core/Gsm7";
+import type * as Replacement from "@septet/core/Replacement";
+import * as Sms from "@septet/core/Sms";
+import {
+  type ComplexAttributeConverter,
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from "lit";
+import { styles } from "./composer.styles.js";
+import type { Derived, Hint } from "./derived.js";
+import type * as Details from "./details.js";
+import { SeptetMeasureEvent } from "./events.js";
+import { FormController, type FormSnapshot } from "./form-controller.js";
+import { type ComposerStrings, defaultStrings, format, plural } from "./strings.js";
+
+/** Auto-Replace mode (`Replacement.Mode`). */
+export type Mode = Replacement.Mode;
+/** What FULL does with characters it cannot map (`Replacement.LeftoverPolicy`). */
+export type Leftovers = Replacement.LeftoverPolicy;
+
+/** A national language name as `languages` accepts it: `"turkish"` or `"Turkish"`. */
+export type LanguageInput = Gsm7.LanguageName | Lowercase<Gsm7.LanguageName>;
+
+const MODES: ReadonlyArray<Mode> = ["off", "on", "full"];
+/** Pause after the last change before the live region speaks. */
+const ANNOUNCE_DELAY = 500;
+
+const languagesConverter: ComplexAttributeConverter<ReadonlyArray<LanguageInput>> = {
+  fromAttribute: (value) =>
+    (value ?? "")
+      .split(/\s+/)
+      .filter((name) => name !== "")
+      .map((name) => name.toLowerCase() as LanguageInput),
+  toAttribute: (value) => value.join(" "),
+};
+
+/** Marks a `replacements` attribute that is not JSON, so the element can say so. */
+class InvalidJson {
+  constructor(readonly message: string) {}
+}
+
+const jsonConverter: ComplexAttributeConverter<unknown> = {
+  fromAttribute: (value) => {
+    if (value === null) return undefined;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch (error) {
+      return new InvalidJson(error instanceof Error ? error.message : String(error));
+    }
+  },
+};
+
+const leftoversConverter: ComplexAttributeConverter<Leftovers> = {
+  fromAttribute: (value) => {
+    if (value === null) return "keep";
+    if (value.startsWith("substitute:")) return { substitute: value.slice("substitute:".length) };
+    return value as Leftovers;
+  },
+  toAttribute: (value) => (typeof value === "string" ? value : `substitute:${value.substitute}`),
+};
+
+const isEmptyTable = (input: unknown): boolean =>
+  input === undefined ||
+  input === null ||
+  input === "" ||
+  (typeof input === "object" && !(input instanceof InvalidJson) && Object.keys(input).length === 0);
+
+const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+
+/**
+ * An SMS composer: a labelled textarea that shows, as you type, how the message will be encoded
+ * and billed (characters, GSM-7 or UCS-2 with the national shift tables used, units, segments,
+ * room left in the current segment), marks in place each character that forces UCS-2 together
+ * with what Auto-Replace FULL would send instead, and previews the outgoing text of the chosen
+ * Auto-Replace mode (OFF / ON / FULL) with every replacement marked and the cost before → after.
+ *
+ * The element holds no counting or replacement logic: it calls `@septet/core` (`Sms.measure`,
+ * `Replacement.apply`). The replacement engine and the national language tables are loaded on
+ * demand (mode FULL, ON with a table, a character to explain, or `languages` set); until they
+ * arrive the element shows the plain count and then refines it.
+ *
+ * Counts and `max-segments` describe the outgoing text (what is billed); the form submits the
+ * text as typed (`value`), and the outgoing text is the `outgoing` property and the detail of
+ * `septet-measure`.
+ *
+ * @summary A drop-in SMS composer that counts GSM-7 / UCS-2 segments as you type.
+ *
+ * @slot label - The textarea's label; overrides the `label` attribute.
+ * @slot help-text - Help shown under the counts and read as the textarea's description.
+ *
+ * @event input - The text changed (the textarea's native event, which crosses the shadow root).
+ * @event change - The text was committed (relayed from the textarea on blur).
+ * @event {SeptetMeasureEvent} septet-measure - The counts shown are up to date; `detail` holds the
+ * measurement, the outgoing text and the replacements.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart label - The label.
+ * @csspart field - The box holding the highlight layer and the textarea.
+ * @csspart textarea - The native textarea.
+ * @csspart highlights - The layer behind the textarea that marks characters forcing UCS-2.
+ * @csspart counter - The visible counts (hidden from assistive technology; the live region speaks).
+ * @csspart stat - One count; also `characters`, `units`, `segments` or `remaining`.
+ * @csspart badge - The encoding badge (`data-encoding="GSM-7"` or `"UCS-2"`).
+ * @csspart modes - The Auto-Replace radio group (a fieldset).
+ * @csspart mode - One option of the radio group (a label around a native radio).
+ * @csspart forced - The list of characters that force UCS-2.
+ * @csspart forced-char - One entry of that list.
+ * @csspart preview - The outgoing text.
+ * @csspart replacement - A replaced span in the preview.
+ * @csspart leftover - A character FULL kept in the preview.
+ * @csspart boundary - The badge where a segment begins in the preview.
+ * @csspart cost - The cost line, before → after.
+ * @csspart parts - The segment view (a list).
+ * @csspart part - One segment of the segment view.
+ * @csspart part-bar - The fill bar of a segment.
+ * @csspart part-fill - The filled portion of that bar.
+ * @csspart error - The validation message.
+ * @csspart help-text - The help text slot.
+ * @csspart refining - The notice shown while tables load.
+ *
+ * @cssproperty --septet-accent - Accent colour: focus ring, checked mode, segment fill.
+ * @cssproperty --septet-text-color - Text colour.
+ * @cssproperty --septet-muted-color - Secondary text colour.
+ * @cssproperty --septet-background - Background of the textarea.
+ * @cssproperty --septet-border-color - Borders.
+ * @cssproperty --septet-radius - Corner radius.
+ * @cssproperty --septet-mark-color - Background of characters that force UCS-2.
+ * @cssproperty --septet-replaced-color - Background of replaced text in the preview.
+ * @cssproperty --septet-error-color - Error text and invalid border.
+ * @cssproperty --septet-focus-ring - Box shadow of the focus ring.
+ * @cssproperty --septet-font-family - Font family of the element (default: the system UI font).
+ * @cssproperty --septet-font-size - Font size of the element.
+ * @cssproperty --septet-textarea-font - Font family of the textarea and preview.
+ * @cssproperty --septet-textarea-min-height - Minimum height of the textarea.
+ * @cssproperty --septet-mono-font - Font family of code points.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://unpkg.com/@septet/widget/dist/septet-composer.js"></script>
+ * <septet-composer name="text" label="Message" mode="full" max-segments="3"></septet-composer>
+ * ```
+ * @tagname septet-composer
+ * @since 0.1.0
+ */
+export class SeptetComposer extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+  /** Participates in forms through `ElementInternals`. */
+  static readonly formAssociated = true;
+
+  static override properties: PropertyDeclarations = {
+    value: {},
+    mode: { reflect: true },
+    name: { reflect: true },
+    label: {},
+    placeholder: {},
+    maxSegments: { attribute: "max-segments", type: Number },
+    languages: { converter: languagesConverter },
+    replacements: { converter: jsonConverter },
+    leftovers: { converter: leftoversConverter },
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    formDisabled: { state: true },
+    announcement: { state: true },
+    showMissing: { state: true },
+  };
+
+  /** The text as typed; the form submits it under `name`. The `value` attribute is the default that form reset restores. */
+  declare value: string;
+  /** Auto-Replace mode: `"off"` (text unchanged), `"on"` (the `replacements` table), `"full"` (table, then every character outside GSM-7 that has a GSM-7 equivalent). */
+  declare mode: Mode;
+  /** Name under which the form submits the text. */
+  declare name: string;
+  /** Label of the textarea (the `label` slot overrides it). */
+  declare label: string;
+  /** Placeholder of the textarea. */
+  declare placeholder: string;
+  /** Most segments the outgoing text may take; above it the element is invalid (`tooLong`). Unset or 0: no limit. */
+  declare maxSegments: number | undefined;
+  /** National language tables the message may use, e.g. `languages="turkish portuguese"`; unknown names are ignored. */
+  declare languages: ReadonlyArray<LanguageInput>;
+  /** The ON table, as given to `Replacement.makeTable` (attribute: JSON); a refused table makes the element invalid. */
+  declare replacements: unknown;
+  /** What FULL does with characters it cannot map: `keep`, `all-or-nothing`, `reject`, or `{ substitute }` (attribute `substitute:?`). */
+  declare leftovers: Leftovers;
+  /** Disables the textarea and the mode switch; a disabled element is not submitted. */
+  declare disabled: boolean;
+  /** The text must not be empty (`valueMissing`). */
+  declare required: boolean;
+  /** Texts shown and announced, for localisation; merged over the English defaults. */
+  declare strings: Partial<ComposerStrings>;
+
+  /** @internal */
+  declare protected formDisabled: boolean;
+  /** @internal Text of the polite live region. */
+  declare protected announcement: string;
+  /** @internal Whether `valueMissing` may be shown (after the first interaction or submit). */
+  declare protected showMissing: boolean;
+
+  readonly #form = new FormController(this, () => this.#formSnapshot());
+  #derived: Derived | undefined;
+  #stale = false;
+  #text: ComposerStrings = defaultStrings;
+  #replacementModule: Pick<typeof Replacement, "apply" | "makeTable"> | undefined;
+  #details: typeof Details | undefined;
+  #replacementLoad: Promise<void> | undefined;
+  #gsm7Module: typeof Gsm7 | undefined;
+  #gsm7Load: Promise<void> | undefined;
+  #loadFailed = false;
+  #tableInput: unknown;
+  #table: Replacement.Table | Replacement.InvalidTable | undefined;
+  #emitted: Derived | undefined;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #userChanged = false;
+  #invalid: { readonly flags: ValidityStateFlags; readonly message: string } | undefined;
+
+  constructor() {
+    super();
+    this.value = "";
+    this.mode = "on";
+    this.name = "";
+    this.label = "";
+    this.placeholder = "";
+    this.maxSegments = undefined;
+    this.languages = [];
+    this.replacements = undefined;
+    this.leftovers = "keep";
+    this.disabled = false;
+    this.required = false;
+    this.strings = {};
+    this.formDisabled = false;
+    this.announcement = "";
+    this.showMissing = false;
+    this.addEventListener("invalid", () => {
+      this.showMissing = true;
+    });
+  }
+
+  /** The text that goes out after Auto-Replace (equal to `value` in OFF mode). */
+  get outgoing(): string {
+    return this.#derived?.outgoing ?? this.value;
+  }
+
+  /** Measurement of the outgoing text (what is billed), or `undefined` before the first update. */
+  get measurement(): Sms.Measurement | undefined {
+    return this.#derived?.after;
+  }
+
+  /** Replacements made in the outgoing text, positions in `value`. */
+  get replacementsMade(): ReadonlyArray<Replacement.Change> {
+    return this.#derived?.replacements ?? [];
+  }
+
+  /** True while a lazily loaded table is on its way (the counts are then the plain ones). */
+  get pending(): boolean {
+    return this.#derived?.pending ?? true;
+  }
+
+  /** The default value: the `value` attribute, restored by form reset. */
+  get defaultValue(): string {
+    return this.getAttribute("value") ?? "";
+  }
+
+  /** The form the element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.#form.internals.form;
+  }
+
+  /** Validity state (`valueMissing`, `tooLong`, `customError`). */
+  get validity(): ValidityState {
+    return this.#form.internals.validity;
+  }
+
+  /** The validation message, empty when valid. */
+  get validationMessage(): string {
+    return this.#form.internals.validationMessage;
+  }
+
+  /** Whether the element takes part in constraint validation. */
+  get willValidate(): boolean {
+    return this.#form.internals.willValidate;
+  }
+
+  /** Checks validity; fires `invalid` when invalid. */
+  checkValidity(): boolean {
+    return this.#form.internals.checkValidity();
+  }
+
+  /** Checks validity and reports the problem to the user. */
+  reportValidity(): boolean {
+    return this.#form.internals.reportValidity();
+  }
+
+  /** @internal Called by the browser when the form is reset: restores `defaultValue`. */
+  formResetCallback(): void {
+    this.value = this.defaultValue;
+    this.showMissing = false;
+  }
+
+  /** @internal Called by the browser to restore the text (navigation, autofill). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === "string") this.value = state;
+  }
+
+  /** @internal Called by the browser when an ancestor fieldset is disabled or enabled. */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("strings")) this.#text = { ...defaultStrings, ...this.strings };
+    if (
+      this.#derived === undefined ||
+      this.#stale ||
+      changed.has("value") ||
+      changed.has("mode") ||
+      changed.has("languages") ||
+      changed.has("replacements") ||
+      changed.has("leftovers")
+    ) {
+      this.#stale = false;
+      this.#derived = this.#derive();
+    }
+    this.#invalid = this.#validate(this.#derived);
+  }
+
+  protected override updated(): void {
+    const derived = this.#derived;
+    if (derived === undefined) return;
+    this.toggleAttribute("data-invalid", this.#invalid !== undefined);
+    // The text and the radios are synced by hand, only when they differ, so typing, the caret
+    // and the native undo history are never disturbed by a re-render.
+    const textarea = this.renderRoot.querySelector("textarea")!;
+    if (textarea.value !== derived.value) textarea.value = derived.value;
+    for (const radio of this.renderRoot.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
+      radio.checked = radio.value === derived.mode;
+    }
+    this.#syncScroll();
+    if (derived !== this.#emitted) {
+      this.#emitted = derived;
+      this.dispatchEvent(
+        new SeptetMeasureEvent({
+          value: derived.value,
+          outgoing: derived.outgoing,
+          mode: derived.mode,
+          measurement: derived.after,
+          before: derived.before,
+          replacements: derived.replacements,
+          leftovers: derived.leftovers,
+          pending: derived.pending,
+          valid: this.#invalid === undefined,
+        }),
+      );
+      if (this.#userChanged) this.#scheduleAnnouncement();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const d = this.#derived!;
+    const t = this.#text;
+    const disabled = this.disabled || this.formDisabled;
+    const error = this.#invalid !== undefined && (!this.#invalid.flags.valueMissing || this.showMissing);
+    return html`
+      <div part="base">
+        <label part="label" for="input"><slot name="label">${this.label || t.label}</slot></label>
+        <div part="field">
+          <div part="highlights" aria-hidden="true">${this.#renderHighlights(d)}</div>
+          <textarea
+            id="input"
+            part="textarea"
+            placeholder=${this.placeholder || nothing}
+            ?disabled=${disabled}
+            ?required=${this.required}
+            aria-invalid=${error ? "true" : "false"}
+            aria-describedby="help error"
+            @input=${this.#onInput}
+            @change=${this.#onChange}
+            @scroll=${this.#syncScroll}
+          ></textarea>
+        </div>
+        ${this.#renderCounter(d)}
+        <div id="help"><slot name="help-text" part="help-text"></slot></div>
+        <p part="error" id="error" ?hidden=${!error}>${error ? this.#invalid?.message : ""}</p>
+        ${this.#renderModes(disabled)}
+        ${this.#details === undefined ? nothing : [this.#details.renderForced(d, t), this.#details.renderPreview(d, t)]}
+        ${this.#renderParts(d)}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Derivation (calls core; no counting here)
+
+  #derive(): Derived {
+    const value = this.value ?? "";
+    const mode: Mode = MODES.includes(this.mode) ? this.mode : "on";
+    let pending = false;
+
+    let measure: Sms.MeasureOptions | undefined;
+    const wanted = [...new Set((this.languages ?? []).map((name) => capitalize(name)))];
+    if (wanted.length > 0) {
+      const module = this.#gsm7Module;
+      if (module === undefined) {
+        pending = !this.#loadFailed;
+        this.#loadGsm7();
+      } else {
+        const languages = module.languages.filter((language) => wanted.includes(language.name));
+        if (languages.length > 0) measure = { languages };
+      }
+    }
+
+    const before = Sms.measure(value, measure);
+    const hasTable = !isEmptyTable(this.replacements);
+    const needsEngine = mode === "full" || (mode === "on" && hasTable) || before.forcedUcs2.length > 0;
+    const engine = this.#replacementModule;
+    const details = this.#details;
+    if (needsEngine && engine === undefined) {
+      pending = pending || !this.#loadFailed;
+      this.#loadReplacement();
+    }
+
+    let outgoing = value;
+    let after = before;
+    let replacements: ReadonlyArray<Replacement.Change> = [];
+    let leftovers: ReadonlyArray<Replacement.Leftover> = [];
+    let rejected: ReadonlyArray<Replacement.Leftover> | undefined;
+    let tableError: string | undefined;
+    const hints = new Map<number, Hint | null>();
+
+    if (engine !== undefined && details !== undefined) {
+      let table: Replacement.Table | undefined;
+      if (hasTable) {
+        const made = this.#makeTable(engine);
+        if (made._tag === "InvalidTable")
+          tableError = format(this.#text.invalidTable, { reason: made.message });
+        else table = made;
+      }
+      const options = (applied: Mode, policy: Leftovers): Replacement.Options => ({
+        mode: applied,
+        leftovers: policy,
+        table,
+        measure,
+      });
+      const policy = this.leftovers ?? "keep";
+      let full: Replacement.Applied | undefined;
+      if (mode === "full" || (mode === "on" && table !== undefined)) {
+        const result = engine.apply(value, options(mode, policy));
+        if (result._tag === "Applied") {
+          outgoing = result.text;
+          after = result.after;
+          replacements = result.replacements;
+          leftovers = result.leftovers;
+          if (mode === "full" && policy === "keep") full = result;
+        } else if (result._tag === "LeftoversRejected") {
+          rejected = result.leftovers;
+          leftovers = result.leftovers;
+        } else {
+          tableError = format(this.#text.invalidLeftovers, { reason: result.reason });
+        }
+      }
+      if (before.forcedUcs2.length > 0) {
+        full ??= engine.apply(value, { mode: "full", table, measure });
+        details.collectHints(before.forcedUcs2, full.replacements, hints);
+      }
+    }
+
+    return {
+      value,
+      mode,
+      outgoing,
+      before,
+      after,
+      replacements,
+      leftovers,
+      rejected,
+      hints,
+      tableError,
+      pending,
+    };
+  }
+
+  #makeTable(engine: Pick<typeof Replacement, "makeTable">): Replacement.Table | Replacement.InvalidTable {
+    const input = this.replacements;
+    if (this.#table === undefined || this.#tableInput !== input) {
+      this.#tableInput = input;
+      this.#table =
+        input instanceof InvalidJson
+          ? { _tag: "InvalidTable", issues: [], message: `not JSON (${input.message})` }
+          : engine.makeTable(input);
+    }
+    return this.#table;
+  }
+
+  #validate(d: Derived): { flags: ValidityStateFlags; message: string } | undefined {
+    const t = this.#text;
+    if (this.required && d.value === "") return { flags: { valueMissing: true }, message: t.valueMissing };
+    if (d.tableError !== undefined) return { flags: { customError: true }, message: d.tableError };
+    if (this.#loadFailed && d.mode !== "off") return { flags: { customError: true }, message: t.loadFailed };
+    if (d.rejected !== undefined) {
+      const chars = [...new Set(d.rejected.map((leftover) => leftover.char))].join(" ");
+      return { flags: { customError: true }, message: format(t.leftoversRejected, { chars }) };
+    }
+    const max = this.maxSegments;
+    if (max !== undefined && max > 0 && d.after.segments > max) {
+      return {
+        flags: { tooLong: true },
+        message: format(t.tooManySegments, { segments: d.after.segments, max }),
+      };
+    }
+    return undefined;
+  }
+
+  #formSnapshot(): FormSnapshot {
+    const value = this.value ?? "";
+    return {
+      value,
+      state: value,
+      invalid: this.#invalid,
+      anchor: this.renderRoot.querySelector?.("textarea") ?? undefined,
+    };
+  }
+
+  #loadReplacement(): void {
+    this.#replacementLoad ??= import("./details.js").then(
+      (details) => {
+        this.#replacementModule = details;
+        this.#details = details;
+        const root = this.renderRoot as ShadowRoot;
+        if (details.styles.styleSheet !== undefined) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, details.styles.styleSheet];
+        }
+        this.#refresh();
+      },
+      () => {
+        this.#loadFailed = true;
+        this.#refresh();
+      },
+    );
+  }
+
+  #loadGsm7(): void {
+    this.#gsm7Load ??= import("@septet/core/Gsm7").then(
+      (module) => {
+        this.#gsm7Module = module;
+        this.#refresh();
+      },
+      () => {
+        this.#loadFailed = true;
+        this.#refresh();
+      },
+    );
+  }
+
+  #refresh(): void {
+    this.#stale = true;
+    this.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  #onInput = (event: Event): void => {
+    this.#userChanged = true;
+    this.showMissing = true;
+    this.value = (event.target as HTMLTextAreaElement).value;
+  };
+
+  #onChange = (): void => {
+    this.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  #onMode = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    if (!input.checked) return;
+    this.#userChanged = true;
+    this.mode = input.value as Mode;
+  };
+
+  #syncScroll = (): void => {
+    const textarea = this.renderRoot.querySelector("textarea");
+    const layer = this.renderRoot.querySelector<HTMLElement>("[part~=highlights]");
+    if (textarea === null || layer === null) return;
+    layer.scrollTop = textarea.scrollTop;
+    layer.scrollLeft = textarea.scrollLeft;
+  };
+
+  #scheduleAnnouncement(): void {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      if (this.#derived?.pending) {
+        this.#scheduleAnnouncement();
+        return;
+      }
+      this.#userChanged = false;
+      this.announcement = this.#announce();
+    }, ANNOUNCE_DELAY);
+  }
+
+  #announce(): string {
+    const d = this.#derived!;
+    const t = this.#text;
+    const m = d.after;
+    const main = format(t.announce, {
+      characters: plural(m.characters, t.charactersOne, t.charactersOther),
+      encoding: this.#encodingText(m),
+      segments: plural(m.segments, t.segmentsOne, t.segmentsOther),
+      remaining: format(t.remaining, { count: m.remaining }),
+    });
+    return this.#invalid === undefined || (this.#invalid.flags.valueMissing && !this.showMissing)
+      ? main
+      : `${main} ${this.#invalid.message}`;
+  }
+
+  #encodingText(m: Sms.Measurement): string {
+    const t = this.#text;
+    const tables: Array<string> = [];
+    if (m.lockingShift !== null) tables.push(format(t.lockingShift, { language: m.lockingShift }));
+    if (m.singleShift !== null) tables.push(format(t.singleShift, { language: m.singleShift }));
+    return tables.length === 0
+      ? m.encoding
+      : `${m.encoding} · ${format(t.shiftTables, { tables: tables.join(", ") })}`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+
+  #renderHighlights(d: Derived): Array<string | TemplateResult> {
+    const text = d.value;
+    const out: Array<string | TemplateResult> = [];
+    let at = 0;
+    const forced = d.before.forcedUcs2;
+    for (let i = 0; i < forced.length; ) {
+      const start = forced[i]!.index;
+      let end = start + forced[i]!.char.length;
+      i++;
+      while (i < forced.length && forced[i]!.index === end) {
+        end += forced[i]!.char.length;
+        i++;
+      }
+      if (start > at) out.push(text.slice(at, start));
+      out.push(html`<mark>${text.slice(start, end)}</mark>`);
+      at = end;
+    }
+    out.push(text.slice(at));
+    // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
+    if (text.endsWith("\n")) out.push("\u200b");
+    return out;
+  }
+
+  #renderCounter(d: Derived): TemplateResult {
+    const t = this.#text;
+    const m = d.after;
+    const max = this.maxSegments;
+    const limited = max !== undefined && max > 0;
+    return html`
+      <div part="counter" aria-hidden="true">
+        <span part="stat characters">${plural(m.characters, t.charactersOne, t.charactersOther)}</span>
+        <span part="badge" data-encoding=${m.encoding}>${this.#encodingText(m)}</span>
+        <span part="stat units">${format(m.encoding === "GSM-7" ? t.septets : t.codeUnits, { count: m.units })}</span>
+        <span part="stat segments" ?data-over=${limited && m.segments > max}
+          >${
+            limited
+              ? format(t.segmentsOfMax, { count: m.segments, max })
+              : plural(m.segments, t.segmentsOne, t.segmentsOther)
+          }</span
+        >
+        <span part="stat remaining">${format(t.remaining, { count: m.remaining })}</span>
+        ${d.pending ? html`<span part="refining">${t.refining}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderModes(disabled: boolean): TemplateResult {
+    const t = this.#text;
+    const labels: Record<Mode, string> = { off: t.modeOff, on: t.modeOn, full: t.modeFull };
+    return html`
+      <fieldset part="modes" ?disabled=${disabled}>
+        <legend>${t.mode}</legend>
+        <div class="options">
+          ${MODES.map(
+            (mode) => html`
+              <label part="mode">
+                <input
+                  type="radio"
+                  name="mode"
+                  value=${mode}
+                  @change=${this.#onMode}
+                />${labels[mode]}
+              </label>
+            `,
+          )}
+        </div>
+      </fieldset>
+    `;
+  }
+
+  #renderParts(d: Derived): TemplateResult {
+    const t = this.#text;
+    return html`
+      <div role="group" aria-labelledby="parts-title" class="group">
+        <span id="parts-title" class="title">${t.partsHeading}</span>
+        <ol part="parts">
+          ${d.after.parts.map((part, i) => {
+            const fill = part.capacity === 0 ? 0 : Math.min(100, (part.units / part.capacity) * 100);
+            return html`<li part="part">
+              <span class="row"
+                ><span>${format(t.part, { n: i + 1 })}</span>
+                <span>${format(t.partFill, { units: part.units, capacity: part.capacity })}</span></span
+              >
+              <span part="part-bar"><span part="part-fill" style="inline-size: ${fill.toFixed(1)}%"></span></span>
+              <span class="range"
+                >${part.end > part.start ? format(t.partRange, { start: part.start + 1, end: part.end }) : "–"}</span
+              >
+            </li>`;
+          })}
+        </ol>
+      </div>
+    `;
+  }
+}
+
+if (!customElements.get("septet-composer")) customElements.define("septet-composer", SeptetComposer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "septet-composer": SeptetComposer;
+  }
+}

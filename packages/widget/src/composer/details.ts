@@ -1,0 +1,287 @@
+/**
+ * The lazily loaded half of `<septet-composer>`: the replacement engine of `@septet/core`
+ * (re-exported, so the engine and the UI that explains it arrive in one chunk), the list of
+ * characters that force UCS-2 (with what FULL would send) and the preview of the outgoing text.
+ * The element loads it with `import()` only when Auto-Replace can change something or there is
+ * a character to explain; its styles are adopted then.
+ *
+ * @internal
+ */
+import type * as Replacement from "@septet/core/Replacement";
+import type * as Sms from "@septet/core/Sms";
+
+export { apply, makeTable } from "@septet/core/Replacement";
+
+import { css, html, nothing, type TemplateResult } from "lit";
+import type { Derived, Hint } from "./derived.js";
+import { type ComposerStrings, format, plural } from "./strings.js";
+
+/** Styles of the explanation and the preview, adopted by the element when this module loads. */
+export const styles = css`
+  .title-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+
+  [part~="forced"] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    font-size: 0.875em;
+  }
+
+  [part~="forced-char"] {
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.4rem;
+    padding: 0.1rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  [part~="forced-char"] code {
+    padding: 0 0.2rem;
+    border-radius: 2px;
+    background: var(--_mark);
+    font-family: var(--_mono);
+  }
+
+  [part~="forced-char"] code.target {
+    background: var(--_replaced);
+    white-space: pre;
+  }
+
+  .code-point {
+    color: var(--_muted);
+    font-family: var(--_mono);
+    font-size: 0.85em;
+  }
+
+  [part~="preview"] {
+    margin: 0;
+    padding: 0.6rem 0.75rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    white-space: pre-wrap;
+    overflow-wrap: break-word;
+    max-height: 14rem;
+    overflow-y: auto;
+    font-family: var(--septet-textarea-font, inherit);
+  }
+
+  [part~="replacement"] {
+    background: var(--_replaced);
+    color: inherit;
+    border-radius: 2px;
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+  }
+
+  [part~="leftover"] {
+    background: var(--_mark);
+    color: inherit;
+    border-radius: 2px;
+  }
+
+  [part~="boundary"] {
+    display: inline-block;
+    margin: 0 0.15rem;
+    padding: 0 0.3rem;
+    border-radius: 999px;
+    background: var(--_muted);
+    color: #ffffff;
+    font-size: 0.7em;
+    font-weight: 700;
+    line-height: 1.4;
+    vertical-align: 0.15em;
+    user-select: none;
+  }
+
+  [part~="cost"] {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  [part~="cost"] strong {
+    color: var(--_text);
+  }
+
+  @media (forced-colors: active) {
+    [part~="replacement"],
+    [part~="leftover"] {
+      outline: 1px solid CanvasText;
+    }
+  }
+`;
+
+/** Distinct characters listed under "Characters that force UCS-2" before "and N more". */
+const MAX_LISTED = 24;
+
+const codePointLabel = (char: string): string =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** Characters shown as a code point only in lists (spaces, controls, invisible format characters). */
+const isInvisible = (char: string): boolean =>
+  /^[\s\p{Cc}\p{Cf}\p{Zs}\p{M}]$/u.test(char) || char.length === 0;
+
+/** For each character that forces UCS-2, the FULL replacement covering it (null: none). */
+/**
+ * For each character that forces UCS-2 (by index in the text), what FULL sends instead: the
+ * replacement covering it, or `null` when FULL keeps it (a leftover). A change that covers a run
+ * of characters ("żó" → "zo") is split back per character when both sides have as many code
+ * points; otherwise each character of the run shows the whole replacement.
+ */
+export const collectHints = (
+  forced: ReadonlyArray<Sms.Forced>,
+  replacements: ReadonlyArray<Replacement.Change>,
+  into: Map<number, Hint | null>,
+): void => {
+  let r = 0;
+  for (const { index } of forced) {
+    while (r < replacements.length) {
+      const change = replacements[r]!;
+      if (change.index + Math.max(1, change.original.length) > index) break;
+      r++;
+    }
+    const change = replacements[r];
+    if (change === undefined || change.index > index || change.original === change.replacement) {
+      into.set(index, null);
+      continue;
+    }
+    const from = [...change.original];
+    const to = [...change.replacement];
+    if (from.length > 1 && from.length === to.length) {
+      const nth = [...change.original.slice(0, index - change.index)].length;
+      into.set(index, { original: from[nth]!, replacement: to[nth]! });
+    } else {
+      into.set(index, { original: change.original, replacement: change.replacement });
+    }
+  }
+};
+
+export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
+  const forced = d.before.forcedUcs2;
+  if (forced.length === 0) return nothing;
+  const groups = new Map<string, { count: number; hint: Hint | null | undefined }>();
+  for (const { index, char } of forced) {
+    const group = groups.get(char);
+    if (group === undefined) groups.set(char, { count: 1, hint: d.hints.get(index) });
+    else group.count++;
+  }
+  const shown = [...groups].slice(0, MAX_LISTED);
+  const rest = groups.size - shown.length;
+  return html`
+    <div role="group" aria-labelledby="forced-title" class="group">
+      <span id="forced-title" class="title">${t.forcedHeading}</span>
+      <ul part="forced">
+        ${shown.map(([char, { count, hint }]) => {
+          const note =
+            hint === undefined
+              ? nothing
+              : hint === null
+                ? html`<span class="hint">${t.noGsmEquivalent}</span>`
+                : hint.replacement === ""
+                  ? html`<span class="hint">${t.fullRemoves}</span>`
+                  : html`<span class="hint"
+                >${t.fullSends} <code class="target">${hint.replacement}</code>${
+                  hint.original === char
+                    ? nothing
+                    : html` ${format(t.fullSendsFor, { original: hint.original })}`
+                }</span
+              >`;
+          return html`<li part="forced-char" data-char=${char}>
+            ${isInvisible(char) ? nothing : html`<code>${char}</code>`}
+            <span class="code-point">${codePointLabel(char)}</span>
+            ${count > 1 ? html`<span>×${count}</span>` : nothing} ${note}
+          </li>`;
+        })}
+        ${rest > 0 ? html`<li part="forced-char">${format(t.andMore, { count: rest })}</li>` : nothing}
+      </ul>
+    </div>
+  `;
+};
+
+export const renderPreview = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
+  if (d.mode === "off") return nothing;
+  const cost = (m: Sms.Measurement) =>
+    plural(m.segments, t.costItemOne, t.costItemOther, { segments: m.segments, encoding: m.encoding });
+  return html`
+    <div role="group" aria-labelledby="preview-title" class="group">
+      <span class="title-row">
+        <span id="preview-title" class="title">${t.previewHeading}</span>
+        <span part="cost"
+          >${format(t.cost, { before: cost(d.before), after: cost(d.after) })} ·
+          ${plural(d.replacements.length, t.replacementsOne, t.replacementsOther)}</span
+        >
+      </span>
+      <p part="preview">${renderOutgoing(d, t)}</p>
+    </div>
+  `;
+};
+
+/** The outgoing text with replacements, kept leftovers and segment starts marked. */
+const renderOutgoing = (d: Derived, t: ComposerStrings): Array<string | TemplateResult> => {
+  const text = d.outgoing;
+  type Span = { start: number; end: number; kind: "replacement" | "leftover"; title: string };
+  const spans: Array<Span> = [];
+  // Leftover positions are in `value`: shift them by the replacements before them, and skip
+  // those a replacement covers (the `{ substitute }` policy reports both).
+  const leftovers = d.rejected === undefined ? d.leftovers : [];
+  let l = 0;
+  let shift = 0;
+  const flushLeftovers = (before: number) => {
+    for (; l < leftovers.length && leftovers[l]!.index < before; l++) {
+      const { index, char } = leftovers[l]!;
+      spans.push({
+        start: index + shift,
+        end: index + shift + char.length,
+        kind: "leftover",
+        title: format(t.leftoverTitle, { char }),
+      });
+    }
+  };
+  for (const r of d.replacements) {
+    flushLeftovers(r.index);
+    while (l < leftovers.length && leftovers[l]!.index < r.index + r.original.length) l++;
+    spans.push({
+      start: r.outputIndex,
+      end: r.outputIndex + r.replacement.length,
+      kind: "replacement",
+      title: format(t.replacedTitle, { original: r.original, replacement: r.replacement || "∅" }),
+    });
+    shift = r.outputIndex + r.replacement.length - (r.index + r.original.length);
+  }
+  flushLeftovers(Number.POSITIVE_INFINITY);
+  const parts = d.after.parts;
+  const boundaries = parts.length > 1 ? parts.map((part) => part.start) : [];
+  const out: Array<string | TemplateResult> = [];
+  let at = 0;
+  let b = 0;
+  const emitText = (until: number) => {
+    while (b < boundaries.length && boundaries[b]! <= until) {
+      const boundary = boundaries[b]!;
+      if (boundary > at) out.push(text.slice(at, boundary));
+      at = Math.max(at, boundary);
+      out.push(html`<span part="boundary" aria-hidden="true">${b + 1}</span>`);
+      b++;
+    }
+    if (until > at) out.push(text.slice(at, until));
+    at = Math.max(at, until);
+  };
+  for (const span of spans) {
+    emitText(span.start);
+    if (span.end === span.start) {
+      out.push(html`<mark part=${span.kind} title=${span.title} data-empty>∅</mark>`);
+    } else {
+      out.push(html`<mark part=${span.kind} title=${span.title}>${text.slice(span.start, span.end)}</mark>`);
+    }
+    at = span.end;
+  }
+  emitText(text.length);
+  return out;
+};

@@ -1,0 +1,35 @@
+import { page } from "vitest/browser";
+import type { SeptetComposer } from "../composer/composer.js";
+import "../composer/composer.js";
+
+/** Mounts markup in a fresh container and returns the first composer in it, settled. */
+export const mount = async (markup: string): Promise<{ el: SeptetComposer; root: HTMLElement }> => {
+  document.body.replaceChildren();
+  const root = document.createElement("main");
+  root.style.maxWidth = "42rem";
+  root.style.padding = "1rem";
+  root.innerHTML = markup;
+  document.body.append(root);
+  const el = root.querySelector("septet-composer")!;
+  await settle(el);
+  return { el, root };
+};
+
+/** Waits until lazily loaded tables arrived and the element rendered them. */
+export const settle = async (el: SeptetComposer): Promise<void> => {
+  await el.updateComplete;
+  for (let waited = 0; el.pending; waited += 10) {
+    if (waited > 5000) throw new Error("the composer's lazy tables did not arrive within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await el.updateComplete;
+};
+
+export const shadow = (el: SeptetComposer) => el.shadowRoot!;
+export const textarea = (el: SeptetComposer) => shadow(el).querySelector("textarea")!;
+export const text = (el: SeptetComposer, part: string): string =>
+  (shadow(el).querySelector(`[part~="${part}"]`)?.textContent ?? "").replace(/\s+/g, " ").trim();
+export const announcer = (el: SeptetComposer) => shadow(el).querySelector('[role="status"]')!;
+
+/** Saves a screenshot of the page into packages/widget/test-results/ (gitignored). */
+export const snap = (name: string) => page.screenshot({ path: `../../test-results/${name}.png` });
