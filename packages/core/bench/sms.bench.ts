@@ -20,7 +20,11 @@ const { SegmentedMessage } = require("sms-segments-calculator") as {
 };
 const splitSms = require("split-sms") as { split(text: string): { parts: ReadonlyArray<unknown> } };
 const smsLength = require("sms-length") as { count(text: string): { messages: number } };
-const gsmCharsetUtils = require("@trt2/gsm-charset-utils") as { getCharCount(text: string): { msgCount: number } };
+const gsmCharsetUtils = require("@trt2/gsm-charset-utils") as {
+  getCharCount(text: string): { msgCount: number };
+};
+
+const MESSAGES = 2_000;
 
 /** mulberry32: a small seeded PRNG so the corpora are the same on every run. */
 const prng = (seed: number) => () => {
@@ -45,7 +49,7 @@ const corpus = (seed: number, extra: ReadonlyArray<string>, rate: number): Array
   const random = prng(seed);
   const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(random() * xs.length)]!;
   const out: Array<string> = [];
-  for (let i = 0; i < 10_000; i++) {
+  for (let i = 0; i < MESSAGES; i++) {
     // lengths 20..400 characters, most of them short (one or two segments)
     const target = 20 + Math.floor(random() ** 2 * 380);
     let text = "";

@@ -69,7 +69,8 @@ const readTable = (file, kind, clause) => {
     const dup = /duplicate-of (0x[0-9A-F]{2})/.exec(note);
     if (seen.has(codePoint)) {
       const first = `0x${seen.get(codePoint).toString(16).toUpperCase().padStart(2, "0")}`;
-      if (!dup || dup[1] !== first) fail(file, `${cp} at ${pos} duplicates ${first} without a duplicate-of mark`);
+      if (!dup || dup[1] !== first)
+        fail(file, `${cp} at ${pos} duplicates ${first} without a duplicate-of mark`);
     } else {
       if (dup) fail(file, `${pos} is marked duplicate but ${cp} was not seen before`);
       seen.set(codePoint, septet);
@@ -113,15 +114,18 @@ const files = new Map();
 
 const basic = readTable("default-alphabet.txt", "locking", "6.2.1");
 const extension = readTable("default-extension.txt", "single", "6.2.1.1");
-if (basic.filter((cp) => cp !== UNASSIGNED).length !== 127) throw new Error("default alphabet must have 127 characters");
+if (basic.filter((cp) => cp !== UNASSIGNED).length !== 127)
+  throw new Error("default alphabet must have 127 characters");
 files.set(
   "gsm7-default.ts",
   `${header('clause 6.2.1 "GSM 7 bit Default Alphabet" and clause 6.2.1.1 "GSM 7 bit default alphabet extension table"')}
 /** The GSM 7 bit default alphabet (TS 23.038 clause 6.2.1), indexed by septet. */
-export const DEFAULT_ALPHABET = ${literal(basic)};
+export const DEFAULT_ALPHABET =
+  ${literal(basic)};
 
 /** The GSM 7 bit default alphabet extension table (TS 23.038 clause 6.2.1.1), indexed by septet. */
-export const DEFAULT_EXTENSION = ${literal(extension)};
+export const DEFAULT_EXTENSION =
+  ${literal(extension)};
 `,
 );
 
@@ -134,13 +138,13 @@ for (const lang of LANGUAGES) {
     const t = readTable(`${key}-locking.txt`, "locking", lang.locking);
     clauses.push(`Annex ${lang.locking} "${lang.name} National Language Locking Shift Table"`);
     parts.push(
-      `/** ${lang.name} national language locking shift table (TS 23.038 Annex ${lang.locking}), indexed by septet. */\nexport const ${upper}_LOCKING = ${literal(t)};\n`,
+      `/** ${lang.name} national language locking shift table (TS 23.038 Annex ${lang.locking}), indexed by septet. */\nexport const ${upper}_LOCKING =\n  ${literal(t)};\n`,
     );
   }
   const s = readTable(`${key}-single.txt`, "single", lang.single);
   clauses.push(`Annex ${lang.single} "${lang.name} National Language Single Shift Table"`);
   parts.push(
-    `/** ${lang.name} national language single shift table (TS 23.038 Annex ${lang.single}), indexed by septet. */\nexport const ${upper}_SINGLE = ${literal(s)};\n`,
+    `/** ${lang.name} national language single shift table (TS 23.038 Annex ${lang.single}), indexed by septet. */\nexport const ${upper}_SINGLE =\n  ${literal(s)};\n`,
   );
   files.set(`gsm7-${key}.ts`, `${header(clauses.join(" and "))}\n${parts.join("\n")}`);
 }

@@ -157,6 +157,11 @@ describe("Allowlist: API", () => {
     expect(Allowlist.allows(list, "1".repeat(10_000_000))).toBe(false);
     const fake = { family: 4, words: [0, 0, 0, 1] } as unknown as Ip.Address;
     expect(Allowlist.allows(list, fake)).toBe(false);
+    // An object with Address's prototype but no fields: caught, denied.
+    const hollow = Object.create(Object.getPrototypeOf(Option.getOrThrow(Ip.parseAddressOption("::1"))));
+    expect(Allowlist.allows(list, hollow)).toBe(false);
+    const hollowList = Object.create(Object.getPrototypeOf(list));
+    expect(Allowlist.allows(hollowList, "1.2.3.4")).toBe(false);
   });
 
   it("FromConfig decodes a key's JSON array to the compiled list, with per-entry issues", () => {

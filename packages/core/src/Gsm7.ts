@@ -144,7 +144,12 @@ export const defaultExtension: ReadonlyArray<string> = /* @__PURE__ */ table(DEF
  * @category languages
  * @since 0.1.0
  */
-export const Turkish: NationalLanguage = /* @__PURE__ */ language("Turkish", 1, TURKISH_LOCKING, TURKISH_SINGLE);
+export const Turkish: NationalLanguage = /* @__PURE__ */ language(
+  "Turkish",
+  1,
+  TURKISH_LOCKING,
+  TURKISH_SINGLE,
+);
 
 /**
  * Spanish (identifier 2): single shift table only, Annex A.2.2 (adds ç, Á, Í, Ó, Ú, á, í, ó, ú).
@@ -194,7 +199,12 @@ export const Portuguese: NationalLanguage = /* @__PURE__ */ language(
  * @category languages
  * @since 0.1.0
  */
-export const Bengali: NationalLanguage = /* @__PURE__ */ language("Bengali", 4, BENGALI_LOCKING, BENGALI_SINGLE);
+export const Bengali: NationalLanguage = /* @__PURE__ */ language(
+  "Bengali",
+  4,
+  BENGALI_LOCKING,
+  BENGALI_SINGLE,
+);
 
 /**
  * Gujarati (identifier 5): locking shift Annex A.3.5, single shift Annex A.2.5.
@@ -209,7 +219,12 @@ export const Bengali: NationalLanguage = /* @__PURE__ */ language("Bengali", 4, 
  * @category languages
  * @since 0.1.0
  */
-export const Gujarati: NationalLanguage = /* @__PURE__ */ language("Gujarati", 5, GUJARATI_LOCKING, GUJARATI_SINGLE);
+export const Gujarati: NationalLanguage = /* @__PURE__ */ language(
+  "Gujarati",
+  5,
+  GUJARATI_LOCKING,
+  GUJARATI_SINGLE,
+);
 
 /**
  * Hindi (identifier 6): locking shift Annex A.3.6, single shift Annex A.2.6 (Devanagari).
@@ -240,7 +255,12 @@ export const Hindi: NationalLanguage = /* @__PURE__ */ language("Hindi", 6, HIND
  * @category languages
  * @since 0.1.0
  */
-export const Kannada: NationalLanguage = /* @__PURE__ */ language("Kannada", 7, KANNADA_LOCKING, KANNADA_SINGLE);
+export const Kannada: NationalLanguage = /* @__PURE__ */ language(
+  "Kannada",
+  7,
+  KANNADA_LOCKING,
+  KANNADA_SINGLE,
+);
 
 /**
  * Malayalam (identifier 8): locking shift Annex A.3.8, single shift Annex A.2.8.
@@ -290,7 +310,12 @@ export const Oriya: NationalLanguage = /* @__PURE__ */ language("Oriya", 9, ORIY
  * @category languages
  * @since 0.1.0
  */
-export const Punjabi: NationalLanguage = /* @__PURE__ */ language("Punjabi", 10, PUNJABI_LOCKING, PUNJABI_SINGLE);
+export const Punjabi: NationalLanguage = /* @__PURE__ */ language(
+  "Punjabi",
+  10,
+  PUNJABI_LOCKING,
+  PUNJABI_SINGLE,
+);
 
 /**
  * Tamil (identifier 11): locking shift Annex A.3.11, single shift Annex A.2.11.

@@ -44,8 +44,12 @@
  *
  * **Everywhere**: ASCII only (fullwidth digits `１`, Arabic-Indic digits and the like fail with
  * "non-ASCII character"); no whitespace anywhere (no trimming: `" 1.2.3.4"` fails); no control
- * characters (NUL included). The parser is a hand-written single pass over `charCodeAt`; there is
- * no regular expression anywhere, so hostile input costs at most 64 character reads.
+ * characters (NUL included). The parser is hand-written over `charCodeAt` (a single pass for
+ * the common dotted quad); there is no regular expression anywhere, input over the cap is refused
+ * before it is read, so hostile input costs a few passes over at most 64 characters.
+ *
+ * **Sync parsing for hot paths**: {@link parseAddressOption} (no error built) and
+ * {@link parseAddressResult} / {@link parseCidrResult} (typed error, no Effect) never throw.
  *
  * **CIDR** ({@link parseCidr}): `address "/" prefix` (RFC 4632 §3.1), where `prefix` is `"0"` or a
  * non-zero digit followed by digits, at most 32 for IPv4 and 128 for IPv6. `1.2.3.4/` (empty),
@@ -53,6 +57,27 @@
  * `/18446744073709551640` (never wraps to a small number) and `1.2.3.4/8/8` all fail. Host bits
  * are accepted and masked (`123.123.123.1/24` means `123.123.123.0/24`) and the masking is
  * reported in {@link Cidr.hostBitsMasked}.
+ *
+ * ## Errors
+ * {@link InvalidAddress} and {@link InvalidCidr} carry the input (cut to 64 characters), the
+ * offset of the offending character and one of these reasons (characters that can never appear
+ * in an address are named first, then the grammar error at the first failing part):
+ * `empty string` · `input longer than 64 characters` · `non-ASCII character …` ·
+ * `whitespace is not allowed` · `control character is not allowed` ·
+ * `IPv6 zone identifiers ('%') are not allowed` · `brackets are not allowed; write the bare
+ * address` · `no dots or colons: integer, hexadecimal and other non dotted-quad forms are not
+ * allowed` · `IPv4 field must have at least one digit` · `IPv4 address has a trailing dot` ·
+ * `IPv4 field has octet with leading zero (octal forms are not allowed)` · `IPv4 field has value
+ * >255` · `IPv4 address too short: …` · `IPv4 address too long: …` · `IPv4 field is hexadecimal
+ * (0x); …` · `unexpected character in IPv4 address` · `IPv6 field has more than 4 hex digits` ·
+ * `each colon-separated IPv6 field must have at least one hex digit` · `multiple :: in IPv6
+ * address` · `IPv6 address too short: …` · `IPv6 address too long: …` · `the :: must expand to at
+ * least one field of zeros` · `embedded IPv4 address must replace the final 2 fields of the
+ * address` · `unexpected character in IPv6 address` · `colon must be followed by more characters`
+ * · and for prefixes `missing prefix length ('/n')` · `prefix length is empty` · `prefix length
+ * must be decimal digits only` · `prefix length must not have a sign` · `prefix length has
+ * leading zero` · `prefix length out of range: at most 32|128`. An IPv4 error inside an IPv6
+ * address is prefixed `in embedded IPv4 address: `.
  *
  * ## Canonical text ({@link format})
  * IPv4: dotted decimal without leading zeros. IPv6: RFC 5952 §4 — lowercase hex (§4.3), leading
@@ -65,15 +90,7 @@
  * @since 0.1.0
  */
 import { Effect, Option, Result, Schema } from "effect";
-import {
-  MAX_INPUT_LENGTH as MAX,
-  Reason,
-  scanAddress,
-  scanCidr,
-  scanned,
-  statusOffset,
-  statusReason,
-} from "./internal/ipScan.js";
+import * as scan from "./internal/ipScan.js";
 import {
   AddressTypeId as AddressTypeIdImpl,
   addressFromScratch,
@@ -85,6 +102,10 @@ import {
   reasonOf,
   sameAddress,
 } from "./internal/ipValue.js";
+
+// Module-local copies of the scanner's bindings (module runners may implement live bindings
+// with getters, which would cost a call per access on the hot path).
+const { MAX_INPUT_LENGTH: MAX, Reason, scanAddress, scanCidr, scanned, statusOffset, statusReason } = scan;
 
 /**
  * The longest input (in UTF-16 code units) that {@link parseAddress}, {@link parseCidr} and
@@ -170,8 +191,8 @@ export const isAddress: (u: unknown) => u is Address = isAddressImpl;
  * bit cleared, and the record reports what the normalisation did, so a key owner can be shown
  * exactly what is enforced.
  *
- * - `input` is the text as given (cut to {@link MAX_INPUT_LENGTH} characters never happens here:
- *   a `Cidr` only exists for valid input).
+ * - `input` is the text exactly as given (never cut: a `Cidr` only exists for valid input, which
+ *   is at most 49 characters).
  * - `canonical` is `format(address) + "/" + prefix`.
  * - `hostBitsMasked` is true when the input had host bits set (`10.1.2.3/8` → `10.0.0.0/8`).
  * - An IPv4-mapped range (`::ffff:10.0.0.0/104`) stays an IPv6 `Cidr`; `Allowlist` decides how it

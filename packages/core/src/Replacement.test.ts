@@ -168,6 +168,25 @@ describe("apply: results and policies", () => {
     ).toBe("y");
   });
 
+  it("FULL: a word changed by one rule is one change", () => {
+    const r = Replacement.apply("Здравствуйте, naïve café’s", { mode: "full" });
+    expect(r.replacements.map((c) => [c.original, c.replacement, c.rule])).toEqual([
+      ["Здравствуйте", "Zdravstvuite", "transliteration"],
+      ["ï", "i", "diacritic"],
+      ["’", "'", "curated"],
+    ]);
+  });
+
+  it("FULL: hostile text stays linear (megabytes, long mark runs, surrogates)", () => {
+    const pieces = ["e\u0301", "ж", "😀", "\ud800", "a", "\u0301".repeat(40), "’"];
+    const text = Array.from({ length: 200_000 }, (_, i) => pieces[i % pieces.length]).join("");
+    const start = performance.now();
+    const r = Replacement.apply(text, { mode: "full" });
+    expect(Replacement.replay(r)).toBe(text);
+    // Not a speed assertion: a guard against quadratic behaviour (which would take minutes).
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+
   it("FULL: Cyrillic capitals follow the word's case", () => {
     expect(Replacement.apply("ЩУКА Щука Щ. ЖЖ", { mode: "full" }).text).toBe("SHCHUKA Shchuka Shch. ZHZH");
   });

@@ -6,7 +6,7 @@
  * - `"off"`: the text is sent byte for byte.
  * - `"on"`: the key owner's {@link Table} only (characters or words).
  * - `"full"`: NFC composition, the key's table, then the built-in table for every character still
- *   outside GSM-7 (see {@link apply} for the order and {@link Transliteration} for the data).
+ *   outside GSM-7 (see {@link apply} for the order and `Transliteration.entries()` for the data).
  *
  * Everything here is sync, pure, never throws and does not import `effect` (it runs in the
  * browser widget). Errors are plain tagged objects; `ReplacementTable.ReplacementTable` is the
@@ -56,6 +56,11 @@ export type Rule =
  * One replacement: `original` at `index` of the original text became `replacement` at
  * `outputIndex` of the new text. Indices are UTF-16 code unit offsets. Replaying the changes on
  * the output gives back the original exactly (see {@link replay}).
+ *
+ * Granularity: under FULL, adjacent characters changed by the same built-in rule are one change
+ * (a transliterated word, `Здравствуйте` → `Zdravstvuite`, is one change; `naïve café’s` gives
+ * `ï` → `i` and `’` → `'` as two), which is what a preview highlights and keeps reports short. A
+ * table match is always its own change; a composed sequence (`e` + U+0301) is one change.
  *
  * @category models
  * @since 0.1.0
@@ -202,8 +207,9 @@ export interface Applied {
   readonly replacements: ReadonlyArray<Change>;
   /** FULL's leftovers (indices in the original); always empty under `"off"` and `"on"`. */
   readonly leftovers: ReadonlyArray<Leftover>;
-  /** `Sms.measure` of the original and of the result, so a UI can show the cost saved. */
+  /** `Sms.measure` of the original, so a UI can show the cost before and after. */
   readonly before: Sms.Measurement;
+  /** `Sms.measure` of `text` (the same object as `before` when nothing changed). */
   readonly after: Sms.Measurement;
 }
 
@@ -273,9 +279,6 @@ export const makeTable: (input: unknown) => Table | InvalidTable = internalTable
  */
 export const isTable: (u: unknown) => u is Table = internalTable.isTable;
 
-const measureOf = (text: string, options: Sms.MeasureOptions | undefined): Sms.Measurement =>
-  Sms.measure(text, options);
-
 const applied = (
   mode: Mode,
   original: string,
@@ -285,7 +288,7 @@ const applied = (
   reverted: boolean,
   measure: Sms.MeasureOptions | undefined,
 ): Applied => {
-  const before = measureOf(original, measure);
+  const before = Sms.measure(original, measure);
   return {
     _tag: "Applied",
     mode,
@@ -296,7 +299,7 @@ const applied = (
     replacements,
     leftovers,
     before,
-    after: text === original ? before : measureOf(text, measure),
+    after: text === original ? before : Sms.measure(text, measure),
   };
 };
 
@@ -369,7 +372,7 @@ const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
  *   is GSM-7; reported with rule `"compose"` and the two-code-unit original); (2) the key's
  *   `table`, matched against the composed text with NFC keys, longest match first; (3) GSM-7
  *   characters are kept as they are (`ä`, `é`, `Ç`, `ß`, and the Greek capitals Δ Φ Γ Λ Ω Π Ψ Σ
- *   Θ Ξ); (4) the built-in table ({@link Transliteration.entries}): curated quotes, dashes,
+ *   Θ Ξ); (4) the built-in table (`Transliteration.entries()`): curated quotes, dashes,
  *   spaces (each one space; zero-width characters removed), ellipsis, bullets, fractions,
  *   fullwidth forms, ™ © ®; diacritics stripped where the base letter is GSM-7 (`ë` → `e`);
  *   Greek after ELOT 743 and Cyrillic after ICAO Doc 9303. One-septet targets are preferred to

@@ -24,7 +24,7 @@ import type { Table } from "./Replacement.js";
  * @category schemas
  * @since 0.1.0
  */
-export const TableFromSelf = Schema.declare<Table>(isTable, {
+export const TableFromSelf = /*#__PURE__*/ Schema.declare<Table>(isTable, {
   title: "Replacement.Table",
   description: "A replacement table validated by Replacement.makeTable",
 });
@@ -49,8 +49,8 @@ export const TableFromSelf = Schema.declare<Table>(isTable, {
  * @category schemas
  * @since 0.1.0
  */
-export const ReplacementTable = Schema.Unknown.pipe(
-  Schema.decodeTo(TableFromSelf, {
+export const ReplacementTable = /*#__PURE__*/ Schema.Unknown.pipe(
+  /*#__PURE__*/ Schema.decodeTo(TableFromSelf, {
     decode: SchemaGetter.transformEffect((input: unknown, options) => {
       const table = makeTable(input);
       return table._tag === "Table"

@@ -24,8 +24,10 @@ const DEFAULT_BASIC = setOf(Gsm7.defaultAlphabet);
 const DEFAULT_EXT = setOf(Gsm7.defaultExtension);
 
 /** UDH octets (without the length octet) → units left in 140 octets of user data. */
-const gsmCapacity = (udhOctets: number): number => (udhOctets === 0 ? 160 : 160 - Math.ceil(((udhOctets + 1) * 8) / 7));
-const ucs2Capacity = (udhOctets: number): number => (udhOctets === 0 ? 70 : Math.floor((140 - udhOctets - 1) / 2));
+const gsmCapacity = (udhOctets: number): number =>
+  udhOctets === 0 ? 160 : 160 - Math.ceil(((udhOctets + 1) * 8) / 7);
+const ucs2Capacity = (udhOctets: number): number =>
+  udhOctets === 0 ? 70 : Math.floor((140 - udhOctets - 1) / 2);
 
 interface RefResult {
   encoding: "GSM-7" | "UCS-2";
@@ -115,7 +117,11 @@ const reference = (text: string, options: Sms.MeasureOptions = {}): RefResult =>
           characters: atoms.length,
         };
       }
-      if (best === null || r.segments < best.segments || (r.segments === best.segments && r.remaining > best.remaining))
+      if (
+        best === null ||
+        r.segments < best.segments ||
+        (r.segments === best.segments && r.remaining > best.remaining)
+      )
         best = r;
     }
   }
@@ -234,7 +240,10 @@ describe("Sms.measure details", () => {
       remaining: 154,
     });
     // Spanish has no locking table: á goes through its single shift table.
-    expect(Sms.measure("á", { languages: [Gsm7.Spanish] })).toMatchObject({ singleShift: "Spanish", units: 2 });
+    expect(Sms.measure("á", { languages: [Gsm7.Spanish] })).toMatchObject({
+      singleShift: "Spanish",
+      units: 2,
+    });
   });
 
   it("counts characters as grapheme clusters or code points", () => {
@@ -244,7 +253,14 @@ describe("Sms.measure details", () => {
   });
 
   it("never throws on hostile options", () => {
-    const bad = [null, 5, "x", { languages: "Turkish" }, { languages: [null, 3, {}] }, { reference: 7, boundary: "?" }];
+    const bad = [
+      null,
+      5,
+      "x",
+      { languages: "Turkish" },
+      { languages: [null, 3, {}] },
+      { reference: 7, boundary: "?" },
+    ];
     for (const o of bad) expect(Sms.measure("hello", o as never).segments).toBe(1);
     expect(Sms.measure(undefined as never).segments).toBe(1);
   });
@@ -330,8 +346,14 @@ describe("Sms laws", () => {
     fc.assert(
       fc.property(SmsArbitraries.languageAndText({ foreignWeight: 0.5 }), options, ([lang, t], o) => {
         const languages = [lang, ...(o.languages ?? [])];
-        const lockings = [DEFAULT_BASIC, ...languages.flatMap((l) => (l.lockingShift ? [setOf(l.lockingShift)] : []))];
-        const singles = [DEFAULT_EXT, ...languages.flatMap((l) => (l.singleShift ? [setOf(l.singleShift)] : []))];
+        const lockings = [
+          DEFAULT_BASIC,
+          ...languages.flatMap((l) => (l.lockingShift ? [setOf(l.lockingShift)] : [])),
+        ];
+        const singles = [
+          DEFAULT_EXT,
+          ...languages.flatMap((l) => (l.singleShift ? [setOf(l.singleShift)] : [])),
+        ];
         const cps = codePoints(t);
         const encodable = lockings.some((l) => singles.some((s) => cps.every((c) => l.has(c) || s.has(c))));
         expect(Sms.measure(t, { ...o, languages }).encoding).toBe(encodable ? "GSM-7" : "UCS-2");
@@ -389,7 +411,10 @@ describe("Sms.truncate", () => {
         const atoms = atomsOf(t, o.boundary);
         let end = 0;
         const ends = [0];
-        for (const a of atoms) ends.push((end += a.length));
+        for (const a of atoms) {
+          end += a.length;
+          ends.push(end);
+        }
         expect(ends).toContain(p.length);
         if (p.length < t.length) {
           // the next cluster would not fit

@@ -11,8 +11,8 @@
  * @since 0.1.0
  */
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";
-import { clusterStartsInside, isSimple } from "./internal/grapheme.js";
-import { COST, COST_LIMIT } from "./internal/gsm7-cost.js";
+import { clusterStartsFast, clusterStartsInside, isSimple } from "./internal/grapheme.js";
+import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/gsm7-cost.js";
 import { tableLookup } from "./internal/national.js";
 
 /**
@@ -136,6 +136,11 @@ export interface Measurement {
 // UCS-2: 70 single; 67 per part (8-bit reference); 66 per part (16-bit reference).
 // ---------------------------------------------------------------------------------------------
 
+// Local bindings of the default cost table: read on every character of the hot loops (module
+// runners such as vitest's turn imported bindings into getters).
+const COST: Uint8Array = DEFAULT_COST;
+const COST_LIMIT: number = DEFAULT_COST_LIMIT;
+
 const GSM_SINGLE = [160, 155, 152] as const;
 const GSM_MULTI_8 = [153, 149, 146] as const;
 const GSM_MULTI_16 = [152, 148, 145] as const;
@@ -255,6 +260,31 @@ const packDefault = (text: string, cap: number, joinCrLf: boolean): Array<Part> 
   return parts;
 };
 
+/** UCS-2 packing when clusters are code points (mode 0) or code points with CR LF joined (mode 1). */
+const packUcs2Simple = (text: string, cap: number, joinCrLf: boolean): Array<Part> => {
+  const n = text.length;
+  const parts: Array<Part> = [];
+  let partStart = 0;
+  let used = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    let w = 1;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) w = 2;
+    } else if (joinCrLf && c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) w = 2;
+    if (used + w > cap) {
+      parts.push({ start: partStart, end: i, units: used, capacity: cap });
+      partStart = i;
+      used = 0;
+    }
+    used += w;
+    i += w;
+  }
+  parts.push({ start: partStart, end: n, units: used, capacity: cap });
+  return parts;
+};
+
 interface Scan {
   readonly codePoints: number;
   readonly crlf: number;
@@ -323,12 +353,16 @@ const clusters = (text: string, s: Scan, codePointMode: boolean): { bounds: Boun
   let from = s.firstComplex;
   if (from > 0) {
     from--;
-    if (from > 0 && (text.charCodeAt(from) & 0xfc00) === 0xdc00 && (text.charCodeAt(from - 1) & 0xfc00) === 0xd800)
+    if (
+      from > 0 &&
+      (text.charCodeAt(from) & 0xfc00) === 0xdc00 &&
+      (text.charCodeAt(from - 1) & 0xfc00) === 0xd800
+    )
       from--;
   }
   let to = s.lastComplexEnd;
   if (to < n) to += codePointAt(text, to) > 0xffff ? 2 : 1;
-  const starts = clusterStartsInside(text, from, to);
+  const starts = clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to);
   let inside = 0;
   let crlfInside = 0;
   for (let i = from + (codePointAt(text, from) > 0xffff ? 2 : 1); i < to; ) {
@@ -347,9 +381,7 @@ interface Shift {
 }
 
 /** Enabled locking and single shift tables; index 0 is always the default table. */
-const shifts = (
-  languages: unknown,
-): { locking: Array<Shift>; single: Array<Shift> } | null => {
+const shifts = (languages: unknown): { locking: Array<Shift>; single: Array<Shift> } | null => {
   if (!Array.isArray(languages) || languages.length === 0) return null;
   const locking: Array<Shift> = [{ name: null, lookup: null }];
   const single: Array<Shift> = [{ name: null, lookup: null }];
@@ -359,8 +391,10 @@ const shifts = (
     seen.add(lang);
     const { name, lockingShift, singleShift } = lang as Partial<NationalLanguage>;
     if (typeof name !== "string") continue;
-    if (Array.isArray(lockingShift) && locking.length < 15) locking.push({ name, lookup: tableLookup(lockingShift) });
-    if (Array.isArray(singleShift) && single.length < 15) single.push({ name, lookup: tableLookup(singleShift) });
+    if (Array.isArray(lockingShift) && locking.length < 15)
+      locking.push({ name, lookup: tableLookup(lockingShift) });
+    if (Array.isArray(singleShift) && single.length < 15)
+      single.push({ name, lookup: tableLookup(singleShift) });
   }
   return locking.length + single.length > 2 ? { locking, single } : null;
 };
@@ -507,6 +541,49 @@ const analyse = (text: string, options: MeasureOptions | undefined) => {
   return { s, bounds, characters, choice, tables, ref16 };
 };
 
+const NONE: ReadonlyArray<never> = Object.freeze([]);
+
+/**
+ * The hot path: text made only of default-alphabet and extension characters, no national
+ * languages. One pass over the code units; `null` as soon as a character is outside the tables.
+ */
+const measureDefaultGsm = (t: string, ref16: boolean, codePointMode: boolean): Measurement | null => {
+  const n = t.length;
+  let septets = 0;
+  let crlf = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    const k = c < COST_LIMIT ? COST[c]! : 0;
+    if (k === 0) return null;
+    septets += k;
+    if (c === 10 && prev === 13) crlf++;
+    prev = c;
+  }
+  let parts: Array<Part>;
+  let perSegment: number;
+  if (septets <= 160) {
+    perSegment = 160;
+    parts = [{ start: 0, end: n, units: septets, capacity: 160 }];
+  } else {
+    perSegment = ref16 ? 152 : 153;
+    parts = packDefault(t, perSegment, !codePointMode);
+  }
+  return {
+    encoding: "GSM-7",
+    units: septets,
+    segments: parts.length,
+    perSegment,
+    remaining: perSegment - parts[parts.length - 1]!.units,
+    lockingShift: null,
+    singleShift: null,
+    parts,
+    forcedUcs2: NONE,
+    loneSurrogates: NONE,
+    characters: codePointMode ? n : n - crlf,
+  };
+};
+
 /**
  * Measures a text as an SMS: encoding, units, segments, the parts and what forced UCS-2.
  *
@@ -548,6 +625,13 @@ const analyse = (text: string, options: MeasureOptions | undefined) => {
  */
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
+  if (
+    options === undefined ||
+    (options !== null && typeof options === "object" && options.languages === undefined)
+  ) {
+    const fast = measureDefaultGsm(t, options?.reference === 16, options?.boundary === "code-point");
+    if (fast !== null) return fast;
+  }
   const { s, bounds, characters, choice } = analyse(t, options);
   let parts: Array<Part>;
   let perSegment: number;
@@ -558,9 +642,13 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
     perSegment = choice.multi;
     parts =
       choice.parts ??
-      (choice.cost === defaultGsmCost && bounds.mode !== 2
-        ? packDefault(t, perSegment, bounds.mode === 1)
-        : pack(t, bounds, choice.cost, perSegment));
+      (bounds.mode === 2
+        ? pack(t, bounds, choice.cost, perSegment)
+        : choice.cost === defaultGsmCost
+          ? packDefault(t, perSegment, bounds.mode === 1)
+          : choice.cost === ucs2Cost
+            ? packUcs2Simple(t, perSegment, bounds.mode === 1)
+            : pack(t, bounds, choice.cost, perSegment));
   }
   return {
     encoding: choice.encoding,

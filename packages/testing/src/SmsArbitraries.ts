@@ -32,7 +32,9 @@ const lengths = (name: string, c: LengthConstraints | undefined, defaultMax = 40
   if (!Number.isSafeInteger(minLength) || minLength < 0)
     throw new RangeError(`${name}: minLength must be a non-negative integer, got ${minLength}`);
   if (!Number.isSafeInteger(maxLength) || maxLength < minLength)
-    throw new RangeError(`${name}: maxLength must be an integer ≥ minLength (${minLength}), got ${maxLength}`);
+    throw new RangeError(
+      `${name}: maxLength must be an integer ≥ minLength (${minLength}), got ${maxLength}`,
+    );
   return { minLength, maxLength };
 };
 
@@ -100,7 +102,8 @@ export interface Gsm7TextConstraints extends LengthConstraints {
 export const gsm7Text = (constraints?: Gsm7TextConstraints): fc.Arbitrary<string> => {
   const { minLength, maxLength } = lengths("gsm7Text", constraints);
   const weight = constraints?.extensionWeight ?? 0.25;
-  if (!(weight >= 0 && weight <= 100)) throw new RangeError(`gsm7Text: extensionWeight must be in [0, 100], got ${weight}`);
+  if (!(weight >= 0 && weight <= 100))
+    throw new RangeError(`gsm7Text: extensionWeight must be in [0, 100], got ${weight}`);
   const unit =
     weight === 0
       ? gsm7BasicChar()
@@ -145,9 +148,15 @@ export const unicodePiece = (): fc.Arbitrary<string> =>
     { arbitrary: fc.constantFrom("👍🏽", "❤️", "☺️", "✌🏿", "#️⃣", "🏳️‍🌈"), weight: 4 },
     { arbitrary: fc.constantFrom("👨‍👩‍👧", "👩‍💻", "🧑🏽‍🚀", "\u200d", "\ufe0f"), weight: 4 },
     { arbitrary: fc.constantFrom("🇪🇪", "🇫🇷", "🇯🇵", "🇺", "🇸"), weight: 4 },
-    { arbitrary: fc.constantFrom("\u0301", "\u0308", "\u0327", "e\u0301", "a\u0301\u0302\u0303", "\u093f"), weight: 6 },
+    {
+      arbitrary: fc.constantFrom("\u0301", "\u0308", "\u0327", "e\u0301", "a\u0301\u0302\u0303", "\u093f"),
+      weight: 6,
+    },
     { arbitrary: fc.constantFrom("क्ष", "न्", "स्ते", "한", "\u1100\u1161\u11a8", "ก่"), weight: 4 },
-    { arbitrary: fc.constantFrom("\r\n", "\r", "\n", "\u0000", "\u001b", "\t", "\u00ad", "\u2028"), weight: 4 },
+    {
+      arbitrary: fc.constantFrom("\r\n", "\r", "\n", "\u0000", "\u001b", "\t", "\u00ad", "\u2028"),
+      weight: 4,
+    },
     { arbitrary: fc.constantFrom("\ud83d", "\ude00", "\udbff", "\udc00"), weight: 3 },
   );
 

@@ -11,7 +11,9 @@ import { chromium } from "playwright";
 import { serve } from "../../../scripts/serve-demo.mjs";
 
 if (!existsSync(new URL("../dist/septet-composer.js", import.meta.url))) {
-  console.error('dist/septet-composer.js is missing: run `pnpm --filter "@septet/widget..." run build` first.');
+  console.error(
+    'dist/septet-composer.js is missing: run `pnpm --filter "@septet/widget..." run build` first.',
+  );
   process.exit(1);
 }
 
@@ -51,6 +53,33 @@ try {
       return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
     };
     const rows = [];
+    // Baseline: a plain <textarea> of the same size, same input, forced layout after it.
+    for (const [label, unit] of Object.entries(texts)) {
+      for (const size of [160, 1600, 10000]) {
+        host.innerHTML = `<textarea style="display:block;width:100%;box-sizing:border-box;height:8.5rem"></textarea>`;
+        const textarea = host.firstElementChild;
+        const base = unit.repeat(Math.ceil(size / unit.length)).slice(0, size - 1);
+        const layout = [];
+        for (let i = 0; i < runs + 10; i++) {
+          textarea.value = base + (i % 2 === 0 ? "b" : "a");
+          const t0 = performance.now();
+          textarea.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
+          textarea.scrollTop;
+          document.body.offsetHeight;
+          if (i >= 10) layout.push(performance.now() - t0);
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+        rows.push({
+          mode: "plain <textarea>",
+          label,
+          size,
+          segments: "–",
+          encoding: "–",
+          dom: stats(layout),
+          layout: stats(layout),
+        });
+      }
+    }
     for (const mode of ["off", "full"]) {
       for (const [label, unit] of Object.entries(texts)) {
         for (const size of [160, 1600, 10000]) {
@@ -66,7 +95,9 @@ try {
           for (let i = 0; i < runs + 10; i++) {
             textarea.value = base + (i % 2 === 0 ? "b" : "a");
             const t0 = performance.now();
-            textarea.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText" }));
+            textarea.dispatchEvent(
+              new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText" }),
+            );
             await el.updateComplete;
             const t1 = performance.now();
             el.shadowRoot.querySelector('[part~="counter"]').getBoundingClientRect();
@@ -79,7 +110,15 @@ try {
             await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
           }
           const m = el.measurement;
-          rows.push({ mode, label, size, segments: m.segments, encoding: m.encoding, dom: stats(dom), layout: stats(layout) });
+          rows.push({
+            mode,
+            label,
+            size,
+            segments: m.segments,
+            encoding: m.encoding,
+            dom: stats(dom),
+            layout: stats(layout),
+          });
         }
       }
     }
@@ -87,13 +126,18 @@ try {
     return rows;
   }, runs);
 
-  const ms = (n) => n.toFixed(2);
-  console.log(`Chromium ${browser.version()}, ${runs} samples per row (after 10 warm-up inputs)\n`);
-  console.log("| mode | text | characters | result | input → count in DOM, median / p95 | input → laid out, median / p95 |");
+  const ms = (n) => n.toFixed(1);
+  const load = (await import("node:os")).loadavg()[0].toFixed(1);
+  console.log(
+    `Chromium ${browser.version()}, ${runs} samples per row (after 10 warm-up inputs), ${(await import("node:os")).cpus().length} CPUs, load average ${load} at the end\n`,
+  );
+  console.log(
+    "| mode | text | characters | result | input → count in DOM, median / p95 | input → laid out, median / p95 |",
+  );
   console.log("| --- | --- | ---: | --- | ---: | ---: |");
   for (const r of results) {
     console.log(
-      `| ${r.mode.toUpperCase()} | ${r.label} | ${r.size.toLocaleString("en")} | ${r.encoding}, ${r.segments} seg | ${ms(r.dom.median)} / ${ms(r.dom.p95)} ms | ${ms(r.layout.median)} / ${ms(r.layout.p95)} ms |`,
+      `| ${r.mode.startsWith("plain") ? r.mode : r.mode.toUpperCase()} | ${r.label} | ${r.size.toLocaleString("en")} | ${r.encoding === "–" ? "–" : `${r.encoding}, ${r.segments} seg`} | ${ms(r.dom.median)} / ${ms(r.dom.p95)} ms | ${ms(r.layout.median)} / ${ms(r.layout.p95)} ms |`,
     );
   }
 } finally {

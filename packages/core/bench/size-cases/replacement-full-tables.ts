@@ -1,2 +1,8 @@
 // Size case: the built-in FULL table data alone (generated/replacement-full.ts).
-export { COMPOSE, CURATED, DIACRITIC, REMOVED, TRANSLITERATION } from "../../src/generated/replacement-full.js";
+export {
+  COMPOSE,
+  CURATED,
+  DIACRITIC,
+  REMOVED,
+  TRANSLITERATION,
+} from "../../src/generated/replacement-full.js";

@@ -8,7 +8,10 @@
  *
  * @internal
  */
-import { maskWord, Reason, scanCidr, scanned, words, wordsAreMapped } from "./ipScan.js";
+import * as scan from "./ipScan.js";
+
+// Module-local copies of the scanner's bindings (see the note in Allowlist.ts on live bindings).
+const { maskWord, scanCidr, scanned, words, wordsAreMapped } = scan;
 
 /** The compiled lookup tables (see the module doc for the invariants). */
 export interface Tables {
@@ -378,5 +381,3 @@ export const checkTables = (t: Tables): string | undefined => {
   }
   return undefined;
 };
-
-export { Reason };

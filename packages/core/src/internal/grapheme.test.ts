@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clusterStartsInside, isSimple } from "./grapheme.js";
+import { clusterStartsFast, clusterStartsInside, isSimple } from "./grapheme.js";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
@@ -30,17 +30,20 @@ const simpleChar = fc
 describe("isSimple", () => {
   it("agrees with Intl.Segmenter: simple code points are clusters of their own (except CR LF)", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(simpleChar, fc.constantFrom("\r", "\n", "\r\n")), { maxLength: 40 }), (parts) => {
-        const text = parts.join("");
-        for (const c of text) expect(isSimple(c.codePointAt(0)!)).toBe(true);
-        const clusters = Array.from(segmenter.segment(text), (s) => s.segment);
-        const expected: Array<string> = [];
-        for (const c of text) {
-          if (c === "\n" && expected[expected.length - 1] === "\r") expected[expected.length - 1] = "\r\n";
-          else expected.push(c);
-        }
-        expect(clusters).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.oneof(simpleChar, fc.constantFrom("\r", "\n", "\r\n")), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join("");
+          for (const c of text) expect(isSimple(c.codePointAt(0)!)).toBe(true);
+          const clusters = Array.from(segmenter.segment(text), (s) => s.segment);
+          const expected: Array<string> = [];
+          for (const c of text) {
+            if (c === "\n" && expected[expected.length - 1] === "\r") expected[expected.length - 1] = "\r\n";
+            else expected.push(c);
+          }
+          expect(clusters).toEqual(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -67,5 +70,72 @@ describe("clusterStartsInside", () => {
     const t = "ab👍🏽e\u0301c";
     expect(Array.from(clusterStartsInside(t, 1, t.length))).toEqual([2, 6, 8]);
     expect(Array.from(clusterStartsInside(t, 0, 1))).toEqual([]);
+  });
+});
+
+describe("clusterStartsFast", () => {
+  const piece = fc.constantFrom(
+    "a",
+    "Z",
+    " ",
+    "\r",
+    "\n",
+    "\u0000",
+    "\u00ad",
+    "\u200b",
+    "\ud800",
+    "ж",
+    "中",
+    "©",
+    "™",
+    "☺",
+    "👨",
+    "👩",
+    "👧",
+    "❤",
+    "♀",
+    "♂",
+    "⬛",
+    "🐈",
+    "🔥",
+    "🏳",
+    "🌈",
+    "😀",
+    "\u0301",
+    "\u0308",
+    "\ufe0f",
+    "\ufe0e",
+    "\u20e3",
+    "\u200c",
+    "🏻",
+    "🏽",
+    "\u{e0067}",
+    "\u{e007f}",
+    "\u200d",
+    "🇪",
+    "🇫",
+    "🇺",
+  );
+  it("agrees with Intl.Segmenter whenever it answers", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        const fast = clusterStartsFast(text, 0, text.length);
+        if (fast === null) return;
+        answered++;
+        const expected = Array.from(segmenter.segment(text), (s) => s.index).filter((i) => i > 0);
+        expect(Array.from(fast)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(2000);
+  });
+
+  it("answers for emoji sequences, flags and combining marks", () => {
+    const t = "x👨‍👩‍👧 ❤️‍🔥 🏃🏽‍♀️ 🇪🇪🇫 e\u0301\u0308 #️⃣ 🏴\u{e0067}\u{e0062}\u{e007f}";
+    expect(clusterStartsFast(t, 0, t.length)).not.toBeNull();
+    expect(clusterStartsFast("क्ष", 0, 3)).toBeNull();
+    expect(clusterStartsFast("한", 0, 1)).toBeNull();
   });
 });

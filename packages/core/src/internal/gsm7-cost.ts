@@ -38,5 +38,4 @@ export const COST: Uint8Array = /* @__PURE__ */ build();
 export const COST_LIMIT: number = COST.length;
 
 /** Septets one code point costs in the default tables: 1, 2 or 0 (not encodable). */
-export const defaultCost = (codePoint: number): 0 | 1 | 2 =>
-  (COST[codePoint] ?? 0) as 0 | 1 | 2;
+export const defaultCost = (codePoint: number): 0 | 1 | 2 => (COST[codePoint] ?? 0) as 0 | 1 | 2;

@@ -6,7 +6,10 @@
  */
 import { Equal, Hash } from "effect";
 import type { Address, Cidr, Family } from "../Ip.js";
-import { MAX_INPUT_LENGTH, maskWord, Reason, reasonText, statusReason, words } from "./ipScan.js";
+import * as scan from "./ipScan.js";
+
+// Module-local copies (module runners may implement live bindings with getters).
+const { MAX_INPUT_LENGTH, maskWord, Reason, reasonText, statusReason, words } = scan;
 
 /** The brand key of `Ip.Address`. */
 export const AddressTypeId = "~@septet/core/Ip/Address";

@@ -57,6 +57,33 @@ const dense = (): Array<Entry | undefined> => {
   return a;
 };
 
+/**
+ * What the fast path knows of a code point below {@link DENSE}: 1 GSM-7, 2 a built-in entry that
+ * needs no context, 0 anything else (leftover, mark, surrogate, or an entry with a context rule).
+ */
+let kinds: Uint8Array | undefined;
+const kindsOf = (): Uint8Array => {
+  if (kinds !== undefined) return kinds;
+  const k = new Uint8Array(DENSE);
+  const entries = dense();
+  for (let c = 0; c < DENSE; c++) {
+    if (isGsm(c)) k[c] = 1;
+    else if (isMark(c)) k[c] = 0;
+    else {
+      const e = entries[c];
+      // γ and υ have ELOT 743 context rules.
+      if (e === undefined || c === 0x3b3 || c === 0x3c5 || c === 0x3cd || c === 0x3a5 || c === 0x38e)
+        continue;
+      if (e.rule === "curated" && /[0-9]/.test(e.to[0] ?? "")) continue; // fractions
+      const t = e.to;
+      if (t.length > 1 && t[0] !== t[0]!.toLowerCase() && t[1] !== t[1]!.toUpperCase()) continue; // Zh, Th
+      k[c] = 2;
+    }
+  }
+  kinds = k;
+  return k;
+};
+
 /** The built-in entry of a code point (no context rules). */
 const entryOf = (cp: number): Entry | undefined => (cp < DENSE ? dense()[cp] : table().get(cp));
 
@@ -279,7 +306,8 @@ const run = (
   substitute: string | undefined,
   composing: boolean,
 ): FullOutput => {
-  isGsm(0); // initialises the dense GSM-7 lookup used by the fast path
+  const kind = kindsOf();
+  const entries = dense();
   const { s, pieces } = composing ? compose(original) : { s: original, pieces: [] as ReadonlyArray<Piece> };
   const trie =
     userTable === undefined || userTable.entries.length === 0 ? undefined : trieOf(userTable, true);
@@ -344,10 +372,29 @@ const run = (
   let nextPiece = pieces.length > 0 ? pieces[0]!.cs : n;
   for (let j = 0; j < n; ) {
     const c = s.charCodeAt(j);
-    // Fast path: GSM-7 text outside a composed piece is copied later in one slice.
-    if (j < nextPiece && trie === undefined && c < DENSE && gsmDense !== undefined && gsmDense[c] === 1) {
-      j++;
-      continue;
+    // Fast path outside composed pieces and without a table: GSM-7 text is copied later in one
+    // slice; a context-free built-in entry extends the open run.
+    if (j < nextPiece && trie === undefined && c < DENSE) {
+      const k = kind[c];
+      if (k === 1) {
+        j++;
+        continue;
+      }
+      if (k === 2) {
+        const e = entries[c]!;
+        const oi = j + delta;
+        if (copied < j) keep(s.slice(copied, j));
+        if (runRule === e.rule && runEnd === oi) runText += e.to;
+        else {
+          close();
+          runRule = e.rule;
+          runStart = oi;
+          runText = e.to;
+        }
+        runEnd = oi + 1;
+        copied = ++j;
+        continue;
+      }
     }
     // The key's table, matched against the composed text with NFC keys.
     if (trie?.next.has(c)) {

@@ -116,6 +116,11 @@ export const styles = css`
     user-select: none;
   }
 
+  ::highlight(septet-ucs2) {
+    color: transparent;
+    background-color: var(--_mark);
+  }
+
   [part~="highlights"] mark {
     color: transparent;
     background: var(--_mark);
@@ -235,6 +240,7 @@ export const styles = css`
   }
 
   [part~="parts"] {
+    contain: content;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -244,6 +250,11 @@ export const styles = css`
     font-size: 0.8125em;
     max-height: 12rem;
     overflow-y: auto;
+  }
+
+  [part~="parts"]:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
   }
 
   [part~="part"] {
@@ -303,7 +314,12 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    [part~="highlights"] mark {
+    ::highlight(septet-ucs2) {
+    color: transparent;
+    background-color: var(--_mark);
+  }
+
+  [part~="highlights"] mark {
       outline: 1px solid CanvasText;
     }
     [part~="mode"]:has(input:checked) {

@@ -61,8 +61,12 @@ describe("typing, pasting, deleting, undoing", () => {
     await settle(el);
     expect(counter(el)).toBe("12 characters UCS-2 12 UTF-16 units 1 segment 58 left in this segment");
 
-    const marks = [...shadow(el).querySelectorAll('[part~="highlights"] mark')].map((m) => m.textContent);
-    expect(marks).toEqual(["żółć", "ęś", "ą"]);
+    // Painted with the CSS Custom Highlight API: ranges over the layer's text, no elements.
+    const layer = shadow(el).querySelector('[part~="highlights"]')!;
+    const painted = [...(CSS.highlights.get("septet-ucs2") ?? [])]
+      .filter((range) => layer.contains(range.startContainer))
+      .map((range) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset));
+    expect(painted).toEqual(["żółć", "ęś", "ą"]);
     // The layer mirrors the text exactly (same characters, so the same line breaks).
     expect(shadow(el).querySelector('[part~="highlights"]')?.textContent).toBe("Zażółć gęślą");
 

@@ -71,6 +71,32 @@ const isEmptyTable = (input: unknown): boolean =>
 
 const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 
+/** Runs of adjacent characters that force UCS-2, as [start, end) UTF-16 ranges. */
+const runs = function* (forced: ReadonlyArray<Sms.Forced>): Generator<readonly [number, number]> {
+  for (let i = 0; i < forced.length; ) {
+    const start = forced[i]!.index;
+    let end = start + forced[i]!.char.length;
+    i++;
+    while (i < forced.length && forced[i]!.index === end) {
+      end += forced[i]!.char.length;
+      i++;
+    }
+    yield [start, end];
+  }
+};
+
+/** The CSS Custom Highlight API registry, when the browser has it. */
+const highlights: HighlightRegistry | undefined = globalThis.CSS?.highlights;
+/** One highlight shared by every composer on the page; each adds and removes its own ranges. */
+const ucs2: Highlight | undefined = highlights === undefined ? undefined : new Highlight();
+if (ucs2 !== undefined) highlights?.set("septet-ucs2", ucs2);
+
+interface UiState {
+  readonly formDisabled: boolean;
+  readonly announcement: string;
+  readonly showMissing: boolean;
+}
+
 /**
  * An SMS composer: a labelled textarea that shows, as you type, how the message will be encoded
  * and billed (characters, GSM-7 or UCS-2 with the national shift tables used, units, segments,
@@ -168,14 +194,11 @@ export class SeptetComposer extends LitElement {
     disabled: { type: Boolean, reflect: true },
     required: { type: Boolean, reflect: true },
     strings: { attribute: false },
-    formDisabled: { state: true },
-    announcement: { state: true },
-    showMissing: { state: true },
   };
 
   /** The text as typed; the form submits it under `name`. The `value` attribute is the default that form reset restores. */
   declare value: string;
-  /** Auto-Replace mode: `"off"` (text unchanged), `"on"` (the `replacements` table), `"full"` (table, then every character outside GSM-7 that has a GSM-7 equivalent). */
+  /** Auto-Replace mode: `"off"` (text unchanged), `"on"` (default: the `replacements` table), `"full"` (table, then every character outside GSM-7 that has a GSM-7 equivalent). An unknown value acts as `"off"`, as in core: text is never changed by a setting the element does not understand. */
   declare mode: Mode;
   /** Name under which the form submits the text. */
   declare name: string;
@@ -198,14 +221,9 @@ export class SeptetComposer extends LitElement {
   /** Texts shown and announced, for localisation; merged over the English defaults. */
   declare strings: Partial<ComposerStrings>;
 
-  /** @internal */
-  declare protected formDisabled: boolean;
-  /** @internal Text of the polite live region. */
-  declare protected announcement: string;
-  /** @internal Whether `valueMissing` may be shown (after the first interaction or submit). */
-  declare protected showMissing: boolean;
-
   readonly #form = new FormController(this, () => this.#formSnapshot());
+  /** Internal UI state: disabled by an ancestor fieldset, live region text, show `valueMissing`. */
+  #ui: UiState = { formDisabled: false, announcement: "", showMissing: false };
   #derived: Derived | undefined;
   #stale = false;
   #text: ComposerStrings = defaultStrings;
@@ -221,6 +239,8 @@ export class SeptetComposer extends LitElement {
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #userChanged = false;
   #invalid: { readonly flags: ValidityStateFlags; readonly message: string } | undefined;
+  #ranges: Array<StaticRange> = [];
+  #painted: Derived | undefined;
 
   constructor() {
     super();
@@ -236,11 +256,8 @@ export class SeptetComposer extends LitElement {
     this.disabled = false;
     this.required = false;
     this.strings = {};
-    this.formDisabled = false;
-    this.announcement = "";
-    this.showMissing = false;
     this.addEventListener("invalid", () => {
-      this.showMissing = true;
+      this.#setUi({ showMissing: true });
     });
   }
 
@@ -302,7 +319,7 @@ export class SeptetComposer extends LitElement {
   /** @internal Called by the browser when the form is reset: restores `defaultValue`. */
   formResetCallback(): void {
     this.value = this.defaultValue;
-    this.showMissing = false;
+    this.#setUi({ showMissing: false });
   }
 
   /** @internal Called by the browser to restore the text (navigation, autofill). */
@@ -312,12 +329,21 @@ export class SeptetComposer extends LitElement {
 
   /** @internal Called by the browser when an ancestor fieldset is disabled or enabled. */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#setUi({ formDisabled: disabled });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Ranges were dropped on disconnect: paint them again.
+    if (this.#painted === undefined && this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#announceTimer);
+    for (const range of this.#ranges) ucs2?.delete(range);
+    this.#ranges = [];
+    this.#painted = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -340,7 +366,8 @@ export class SeptetComposer extends LitElement {
   protected override updated(): void {
     const derived = this.#derived;
     if (derived === undefined) return;
-    this.toggleAttribute("data-invalid", this.#invalid !== undefined);
+    // Styled invalid only once the problem is shown (an empty required field is not red on load).
+    this.toggleAttribute("data-invalid", this.#errorShown());
     // The text and the radios are synced by hand, only when they differ, so typing, the caret
     // and the native undo history are never disturbed by a re-render.
     const textarea = this.renderRoot.querySelector("textarea")!;
@@ -349,6 +376,10 @@ export class SeptetComposer extends LitElement {
       radio.checked = radio.value === derived.mode;
     }
     this.#syncScroll();
+    if (derived !== this.#painted) {
+      this.#painted = derived;
+      this.#paintHighlights(derived);
+    }
     if (derived !== this.#emitted) {
       this.#emitted = derived;
       this.dispatchEvent(
@@ -371,8 +402,8 @@ export class SeptetComposer extends LitElement {
   protected override render(): TemplateResult {
     const d = this.#derived!;
     const t = this.#text;
-    const disabled = this.disabled || this.formDisabled;
-    const error = this.#invalid !== undefined && (!this.#invalid.flags.valueMissing || this.showMissing);
+    const disabled = this.disabled || this.#ui.formDisabled;
+    const error = this.#errorShown();
     return html`
       <div part="base">
         <label part="label" for="input"><slot name="label">${this.label || t.label}</slot></label>
@@ -397,7 +428,7 @@ export class SeptetComposer extends LitElement {
         ${this.#renderModes(disabled)}
         ${this.#details === undefined ? nothing : [this.#details.renderForced(d, t), this.#details.renderPreview(d, t)]}
         ${this.#renderParts(d)}
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#ui.announcement}</div>
       </div>
     `;
   }
@@ -407,7 +438,7 @@ export class SeptetComposer extends LitElement {
 
   #derive(): Derived {
     const value = this.value ?? "";
-    const mode: Mode = MODES.includes(this.mode) ? this.mode : "on";
+    const mode: Mode = MODES.includes(this.mode) ? this.mode : "off";
     let pending = false;
 
     let measure: Sms.MeasureOptions | undefined;
@@ -565,6 +596,15 @@ export class SeptetComposer extends LitElement {
     );
   }
 
+  #errorShown(): boolean {
+    return this.#invalid !== undefined && (!this.#invalid.flags.valueMissing || this.#ui.showMissing);
+  }
+
+  #setUi(patch: Partial<UiState>): void {
+    this.#ui = { ...this.#ui, ...patch };
+    this.requestUpdate();
+  }
+
   #refresh(): void {
     this.#stale = true;
     this.requestUpdate();
@@ -575,7 +615,7 @@ export class SeptetComposer extends LitElement {
 
   #onInput = (event: Event): void => {
     this.#userChanged = true;
-    this.showMissing = true;
+    this.#setUi({ showMissing: true });
     this.value = (event.target as HTMLTextAreaElement).value;
   };
 
@@ -606,7 +646,7 @@ export class SeptetComposer extends LitElement {
         return;
       }
       this.#userChanged = false;
-      this.announcement = this.#announce();
+      this.#setUi({ announcement: this.#announce() });
     }, ANNOUNCE_DELAY);
   }
 
@@ -620,7 +660,7 @@ export class SeptetComposer extends LitElement {
       segments: plural(m.segments, t.segmentsOne, t.segmentsOther),
       remaining: format(t.remaining, { count: m.remaining }),
     });
-    return this.#invalid === undefined || (this.#invalid.flags.valueMissing && !this.showMissing)
+    return this.#invalid === undefined || (this.#invalid.flags.valueMissing && !this.#ui.showMissing)
       ? main
       : `${main} ${this.#invalid.message}`;
   }
@@ -638,27 +678,52 @@ export class SeptetComposer extends LitElement {
   // ---------------------------------------------------------------------------------------------
   // Rendering
 
+  /**
+   * The layer behind the textarea: the same text, with the characters that force UCS-2 marked.
+   * With the CSS Custom Highlight API (every current engine) the layer is one text node and the
+   * marks are ranges painted by `::highlight()`: they cost no layout, which matters at 10,000
+   * characters. Without it, `<mark>` elements.
+   */
   #renderHighlights(d: Derived): Array<string | TemplateResult> {
+    const forced = d.before.forcedUcs2;
+    // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
+    if (forced.length === 0) return [];
     const text = d.value;
+    // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
+    const tail = text.endsWith("\n") ? "\u200b" : "";
+    if (ucs2 !== undefined) return [text + tail];
     const out: Array<string | TemplateResult> = [];
     let at = 0;
-    const forced = d.before.forcedUcs2;
-    for (let i = 0; i < forced.length; ) {
-      const start = forced[i]!.index;
-      let end = start + forced[i]!.char.length;
-      i++;
-      while (i < forced.length && forced[i]!.index === end) {
-        end += forced[i]!.char.length;
-        i++;
-      }
+    for (const [start, end] of runs(forced)) {
       if (start > at) out.push(text.slice(at, start));
       out.push(html`<mark>${text.slice(start, end)}</mark>`);
       at = end;
     }
-    out.push(text.slice(at));
-    // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
-    if (text.endsWith("\n")) out.push("\u200b");
+    out.push(text.slice(at) + tail);
     return out;
+  }
+
+  /** Registers the ranges of this element's marks in the shared highlight (Highlight API path). */
+  #paintHighlights(d: Derived): void {
+    if (ucs2 === undefined) return;
+    for (const range of this.#ranges) ucs2.delete(range);
+    this.#ranges = [];
+    if (d.before.forcedUcs2.length === 0) return;
+    const layer = this.renderRoot.querySelector("[part~=highlights]");
+    const node = [...(layer?.childNodes ?? [])].find(
+      (child): child is Text => child.nodeType === Node.TEXT_NODE,
+    );
+    if (node === undefined) return;
+    for (const [start, end] of runs(d.before.forcedUcs2)) {
+      const range = new StaticRange({
+        startContainer: node,
+        startOffset: start,
+        endContainer: node,
+        endOffset: end,
+      });
+      this.#ranges.push(range);
+      ucs2.add(range);
+    }
   }
 
   #renderCounter(d: Derived): TemplateResult {
@@ -711,9 +776,10 @@ export class SeptetComposer extends LitElement {
   #renderParts(d: Derived): TemplateResult {
     const t = this.#text;
     return html`
-      <div role="group" aria-labelledby="parts-title" class="group">
+      <div class="group">
         <span id="parts-title" class="title">${t.partsHeading}</span>
-        <ol part="parts">
+        <!-- Scrollable when long: focusable so the keyboard can scroll it. -->
+        <ol part="parts" tabindex="0" aria-labelledby="parts-title">
           ${d.after.parts.map((part, i) => {
             const fill = part.capacity === 0 ? 0 : Math.min(100, (part.units / part.capacity) * 100);
             return html`<li part="part">

@@ -62,6 +62,16 @@ export const styles = css`
     font-size: 0.85em;
   }
 
+  [part~="preview"],
+  [part~="forced"] {
+    contain: content;
+  }
+
+  [part~="preview"]:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+
   [part~="preview"] {
     margin: 0;
     padding: 0.6rem 0.75rem;
@@ -88,9 +98,17 @@ export const styles = css`
     border-radius: 2px;
   }
 
+  .segment {
+    display: block;
+  }
+
+  .segment + .segment {
+    margin-top: 0.25rem;
+  }
+
   [part~="boundary"] {
     display: inline-block;
-    margin: 0 0.15rem;
+    margin: 0 0.4rem 0 0;
     padding: 0 0.3rem;
     border-radius: 999px;
     background: var(--_muted);
@@ -211,7 +229,7 @@ export const renderPreview = (d: Derived, t: ComposerStrings): TemplateResult | 
   const cost = (m: Sms.Measurement) =>
     plural(m.segments, t.costItemOne, t.costItemOther, { segments: m.segments, encoding: m.encoding });
   return html`
-    <div role="group" aria-labelledby="preview-title" class="group">
+    <div class="group">
       <span class="title-row">
         <span id="preview-title" class="title">${t.previewHeading}</span>
         <span part="cost"
@@ -219,13 +237,26 @@ export const renderPreview = (d: Derived, t: ComposerStrings): TemplateResult | 
           ${plural(d.replacements.length, t.replacementsOne, t.replacementsOther)}</span
         >
       </span>
-      <p part="preview">${renderOutgoing(d, t)}</p>
+      <div part="preview" role="group" tabindex="0" aria-labelledby="preview-title">${renderOutgoing(d, t)}</div>
     </div>
   `;
 };
 
+/** Tooltips, formatted once per template and pair (a long text repeats the same few). */
+const titles = new Map<string, string>();
+const title = (template: string, original: string, replacement: string): string => {
+  const key = `${template}\u0000${original}\u0000${replacement}`;
+  let text = titles.get(key);
+  if (text === undefined) {
+    if (titles.size > 2000) titles.clear();
+    text = format(template, { original, replacement, char: original });
+    titles.set(key, text);
+  }
+  return text;
+};
+
 /** The outgoing text with replacements, kept leftovers and segment starts marked. */
-const renderOutgoing = (d: Derived, t: ComposerStrings): Array<string | TemplateResult> => {
+const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> => {
   const text = d.outgoing;
   type Span = { start: number; end: number; kind: "replacement" | "leftover"; title: string };
   const spans: Array<Span> = [];
@@ -241,7 +272,7 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<string | Template
         start: index + shift,
         end: index + shift + char.length,
         kind: "leftover",
-        title: format(t.leftoverTitle, { char }),
+        title: title(t.leftoverTitle, char, ""),
       });
     }
   };
@@ -252,36 +283,41 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<string | Template
       start: r.outputIndex,
       end: r.outputIndex + r.replacement.length,
       kind: "replacement",
-      title: format(t.replacedTitle, { original: r.original, replacement: r.replacement || "∅" }),
+      title: title(t.replacedTitle, r.original, r.replacement || "∅"),
     });
     shift = r.outputIndex + r.replacement.length - (r.index + r.original.length);
   }
   flushLeftovers(Number.POSITIVE_INFINITY);
+  // One block per SMS part: where each part begins and ends is visible, and typing at the end
+  // re-lays out only the last block (one paragraph of 10,000 characters would be laid out whole).
   const parts = d.after.parts;
-  const boundaries = parts.length > 1 ? parts.map((part) => part.start) : [];
-  const out: Array<string | TemplateResult> = [];
-  let at = 0;
-  let b = 0;
-  const emitText = (until: number) => {
-    while (b < boundaries.length && boundaries[b]! <= until) {
-      const boundary = boundaries[b]!;
-      if (boundary > at) out.push(text.slice(at, boundary));
-      at = Math.max(at, boundary);
-      out.push(html`<span part="boundary" aria-hidden="true">${b + 1}</span>`);
-      b++;
+  const last = parts.length - 1;
+  let s = 0;
+  return parts.map((part, n) => {
+    const out: Array<string | TemplateResult> = [];
+    let at = part.start;
+    while (s < spans.length) {
+      const span = spans[s]!;
+      if (span.start > part.end || (span.start === part.end && n < last && span.end > span.start)) break;
+      if (span.start === span.end) {
+        if (span.start === part.end && n < last) break;
+        if (span.start > at) out.push(text.slice(at, span.start));
+        at = Math.max(at, span.start);
+        out.push(html`<mark part=${span.kind} title=${span.title} data-empty>∅</mark>`);
+        s++;
+        continue;
+      }
+      const start = Math.max(span.start, part.start);
+      const end = Math.min(span.end, part.end);
+      if (start > at) out.push(text.slice(at, start));
+      out.push(html`<mark part=${span.kind} title=${span.title}>${text.slice(start, end)}</mark>`);
+      at = end;
+      if (span.end > part.end) break; // the span goes on in the next part
+      s++;
     }
-    if (until > at) out.push(text.slice(at, until));
-    at = Math.max(at, until);
-  };
-  for (const span of spans) {
-    emitText(span.start);
-    if (span.end === span.start) {
-      out.push(html`<mark part=${span.kind} title=${span.title} data-empty>∅</mark>`);
-    } else {
-      out.push(html`<mark part=${span.kind} title=${span.title}>${text.slice(span.start, span.end)}</mark>`);
-    }
-    at = span.end;
-  }
-  emitText(text.length);
-  return out;
+    if (part.end > at) out.push(text.slice(at, part.end));
+    return html`<span class="segment"
+      >${last > 0 ? html`<span part="boundary" aria-hidden="true">${n + 1}</span>` : nothing}${out}</span
+    >`;
+  });
 };
