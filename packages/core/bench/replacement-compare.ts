@@ -52,7 +52,7 @@ const contenders: ReadonlyArray<readonly [string, (text: string) => void]> = [
     "septet Replacement.apply FULL (replace + report + Sms.measure before and after)",
     (t) => {
       const r = Replacement.apply(t, { mode: "full" });
-      sink += r.text.length + r.after.segments;
+      if (r._tag === "Applied") sink += r.text.length + r.after.segments;
     },
   ],
   [

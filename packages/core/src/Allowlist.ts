@@ -57,6 +57,7 @@
  * and `allows(list, host)` is true for `::ffff:169.254.169.254` as for `169.254.169.254`
  * (IPv4-mapped hosts are matched as IPv4).
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Result, Schema, SchemaIssue, SchemaTransformation } from "effect";

@@ -3,6 +3,7 @@
  * Schema that checks it, and the compiled {@link ApiKey} that `Policy.authorize` and
  * `Policy.resolve` read.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Result, Schema, SchemaTransformation } from "effect";

@@ -8,6 +8,7 @@
  * - {@link sign} / {@link verify}: hex HMAC-SHA256 of the raw body, Web Crypto only, so the same
  *   code runs in Node, Deno, Bun, edge runtimes and browsers.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect";

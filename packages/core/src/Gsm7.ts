@@ -10,6 +10,7 @@
  * in `packages/core/scripts/gsm7-data/` (one file per table, each citing its clause; the errata
  * taken over from Android's `GsmAlphabet` are noted there line by line).
  *
+ * @module
  * @since 0.1.0
  */
 import { BENGALI_LOCKING, BENGALI_SINGLE } from "./generated/gsm7-bengali.js";

@@ -87,6 +87,7 @@
  * Other IPv4-embedding forms (IPv4-compatible `::1.2.3.4`, NAT64 `64:ff9b::/96`, 6to4, Teredo) are
  * printed in plain hex and are never treated as IPv4.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Option, Result, Schema } from "effect";

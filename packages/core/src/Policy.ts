@@ -7,6 +7,7 @@
  *   billed (`Sms.measure`).
  * - {@link toOmnichannelError}: every failure as an Omnichannel error object.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Schema } from "effect";

@@ -19,6 +19,13 @@ const tableOf = (pairs: ReadonlyArray<readonly [string, string]>): Replacement.T
   return t;
 };
 
+/** `Replacement.apply` with valid options: anything but `Applied` fails the test. */
+const appliedOf = (text: string, options: Replacement.Options): Replacement.Applied => {
+  const r = Replacement.apply(text, options);
+  if (r._tag !== "Applied") throw new Error(`expected Applied, got ${r._tag}: ${r.message}`);
+  return r;
+};
+
 const run = (v: ReplacementVector) =>
   Replacement.apply(v.input, {
     mode: v.mode,
@@ -69,14 +76,14 @@ describe("vectors", () => {
 
 describe("apply: results and policies", () => {
   it("reports a composition against the two-code-unit original", () => {
-    const r = Replacement.apply("Cafe\u0301!", { mode: "full" });
+    const r = appliedOf("Cafe\u0301!", { mode: "full" });
     expect(r.replacements).toEqual([
       { index: 3, outputIndex: 3, original: "e\u0301", replacement: "é", rule: "compose" },
     ]);
   });
 
   it("names each rule", () => {
-    const r = Replacement.apply("’ë\u200bж\u212bＡ", { mode: "full" });
+    const r = appliedOf("’ë\u200bж\u212bＡ", { mode: "full" });
     expect(r.replacements.map((c) => c.rule)).toEqual([
       "curated",
       "diacritic",
@@ -88,7 +95,7 @@ describe("apply: results and policies", () => {
   });
 
   it("measures before and after", () => {
-    const r = Replacement.apply("It’s", { mode: "full" });
+    const r = appliedOf("It’s", { mode: "full" });
     expect(r.before.encoding).toBe("UCS-2");
     expect(r.after.encoding).toBe("GSM-7");
     expect(r.changed).toBe(true);
@@ -158,18 +165,31 @@ describe("apply: results and policies", () => {
       "\u200d😀",
     ];
     for (const t of hostile) {
-      const r = Replacement.apply(t, { mode: "full" });
+      const r = appliedOf(t, { mode: "full" });
       expect(Replacement.replay(r)).toBe(t);
     }
-    expect(Replacement.apply(undefined as unknown as string, { mode: "full" }).text).toBe("");
-    expect(Replacement.apply("x", { mode: "bogus" as Replacement.Mode }).text).toBe("x");
+  });
+
+  it("refuses options that bypassed type checking, naming the field", () => {
+    expect(Replacement.apply(undefined as unknown as string, { mode: "full" })).toMatchObject({
+      _tag: "InvalidOptions",
+      field: "text",
+    });
+    expect(Replacement.apply("x", { mode: "bogus" as Replacement.Mode })).toMatchObject({
+      _tag: "InvalidOptions",
+      field: "mode",
+      reason: 'expected "off", "on" or "full", got "bogus"',
+    });
     expect(
-      Replacement.apply("x", { mode: "on", table: { x: "y" } as unknown as Replacement.Table }).text,
-    ).toBe("y");
+      Replacement.apply("x", { mode: "on", table: { x: "y" } as unknown as Replacement.Table }),
+    ).toMatchObject({ _tag: "InvalidOptions", field: "table" });
+    expect(
+      Replacement.applyTable("x", { _tag: "Table", entries: [] } as unknown as Replacement.Table),
+    ).toMatchObject({ _tag: "InvalidOptions", field: "table" });
   });
 
   it("FULL: a word changed by one rule is one change", () => {
-    const r = Replacement.apply("Здравствуйте, naïve café’s", { mode: "full" });
+    const r = appliedOf("Здравствуйте, naïve café’s", { mode: "full" });
     expect(r.replacements.map((c) => [c.original, c.replacement, c.rule])).toEqual([
       ["Здравствуйте", "Zdravstvuite", "transliteration"],
       ["ï", "i", "diacritic"],
@@ -181,18 +201,18 @@ describe("apply: results and policies", () => {
     const pieces = ["e\u0301", "ж", "😀", "\ud800", "a", "\u0301".repeat(40), "’"];
     const text = Array.from({ length: 200_000 }, (_, i) => pieces[i % pieces.length]).join("");
     const start = performance.now();
-    const r = Replacement.apply(text, { mode: "full" });
+    const r = appliedOf(text, { mode: "full" });
     expect(Replacement.replay(r)).toBe(text);
     // Not a speed assertion: a guard against quadratic behaviour (which would take minutes).
     expect(performance.now() - start).toBeLessThan(20_000);
   });
 
   it("FULL: Cyrillic capitals follow the word's case", () => {
-    expect(Replacement.apply("ЩУКА Щука Щ. ЖЖ", { mode: "full" }).text).toBe("SHCHUKA Shchuka Shch. ZHZH");
+    expect(appliedOf("ЩУКА Щука Щ. ЖЖ", { mode: "full" }).text).toBe("SHCHUKA Shchuka Shch. ZHZH");
   });
 
   it("FULL: a table value is itself made GSM-7", () => {
-    const r = Replacement.apply("x", { mode: "full", table: tableOf([["x", "“ж”"]]) });
+    const r = appliedOf("x", { mode: "full", table: tableOf([["x", "“ж”"]]) });
     expect(r.text).toBe('"zh"');
     expect(r.replacements).toEqual([
       { index: 0, outputIndex: 0, original: "x", replacement: '"zh"', rule: "table" },
@@ -200,7 +220,7 @@ describe("apply: results and policies", () => {
   });
 
   it("FULL: table keys match the composed text", () => {
-    const r = Replacement.apply("Bronte\u0308", { mode: "full", table: tableOf([["Brontë", "B."]]) });
+    const r = appliedOf("Bronte\u0308", { mode: "full", table: tableOf([["Brontë", "B."]]) });
     expect(r.text).toBe("B.");
     expect(r.replacements[0]).toMatchObject({ index: 0, original: "Bronte\u0308", rule: "table" });
   });
@@ -266,7 +286,7 @@ describe("makeTable", () => {
     const t = tableOf(Array.from({ length: 64 }, (_, i) => ["a".repeat(i + 1), `${i}`]));
     const text = "a".repeat(1_000_000);
     const start = performance.now();
-    const r = Replacement.apply(text, { mode: "on", table: t });
+    const r = appliedOf(text, { mode: "on", table: t });
     expect(r.text).toBe("63".repeat(1_000_000 / 64));
     // Not a timing assertion on speed, only a guard against quadratic behaviour (seconds, not ms).
     expect(performance.now() - start).toBeLessThan(10_000);
@@ -285,7 +305,7 @@ describe("laws", () => {
   it("OFF is the identity", () => {
     fc.assert(
       fc.property(anyText, RA.table(), (t, table) => {
-        const r = Replacement.apply(t, { mode: "off", table });
+        const r = appliedOf(t, { mode: "off", table });
         return r.text === t && r.replacements.length === 0 && !r.changed;
       }),
       { numRuns: 500 },
@@ -295,9 +315,9 @@ describe("laws", () => {
   it("FULL output is GSM-7 except the reported leftovers", () => {
     fc.assert(
       fc.property(anyText, (t) => {
-        const r = Replacement.apply(t, { mode: "full" });
+        const r = appliedOf(t, { mode: "full" });
         expect(nonGsm(r.text)).toEqual(r.leftovers.flatMap((l) => nonGsm(l.char)));
-        const s = Replacement.apply(t, { mode: "full", leftovers: { substitute: "?" } });
+        const s = appliedOf(t, { mode: "full", leftovers: { substitute: "?" } });
         expect(s._tag === "Applied" && isGsmText(s.text)).toBe(true);
       }),
       { numRuns: 800 },
@@ -307,8 +327,8 @@ describe("laws", () => {
   it("FULL is idempotent", () => {
     fc.assert(
       fc.property(anyText, (t) => {
-        const once = Replacement.apply(t, { mode: "full" }).text;
-        const twice = Replacement.apply(once, { mode: "full" });
+        const once = appliedOf(t, { mode: "full" }).text;
+        const twice = appliedOf(once, { mode: "full" });
         expect(twice.text).toBe(once);
         expect(twice.replacements).toEqual([]);
       }),
@@ -319,13 +339,13 @@ describe("laws", () => {
   it("FULL never changes a GSM-7 character", () => {
     fc.assert(
       fc.property(anyText, (t) => {
-        const r = Replacement.apply(t, { mode: "full" });
+        const r = appliedOf(t, { mode: "full" });
         // Every replaced stretch holds a non-GSM-7 character (a lone GSM-7 base letter is only
         // ever part of a composed sequence with its combining marks).
         for (const c of r.replacements) expect(isGsmText(c.original)).toBe(false);
         // And GSM-7 text alone goes through untouched.
         const gsm = [...t].filter((c) => Gsm7.isGsm7(c.codePointAt(0)!)).join("");
-        expect(Replacement.apply(gsm, { mode: "full" }).text).toBe(gsm);
+        expect(appliedOf(gsm, { mode: "full" }).text).toBe(gsm);
       }),
       { numRuns: 800 },
     );
@@ -339,7 +359,7 @@ describe("laws", () => {
         fc.constantFrom("full", "on"),
         fc.constantFrom<Replacement.LeftoverPolicy>("keep", { substitute: "?" }, { substitute: "" }),
         (t, table, mode, leftovers) => {
-          const r = Replacement.apply(t, { mode, table, leftovers });
+          const r = appliedOf(t, { mode, table, leftovers });
           if (r._tag !== "Applied") return false;
           checkReport(t, r);
           return true;
@@ -353,6 +373,7 @@ describe("laws", () => {
     fc.assert(
       fc.property(fc.oneof(RA.mixedText({ maxLength: 40 }), fc.string()), RA.table(), (t, table) => {
         const r = Replacement.applyTable(t, table);
+        if (r._tag !== "Applied") throw new Error(r.message);
         const map = new Map(table.entries);
         for (const c of r.replacements) {
           expect(map.get(c.original)).toBe(c.replacement);
@@ -380,7 +401,7 @@ describe("laws", () => {
   it("apply with mode on equals applyTable", () => {
     fc.assert(
       fc.property(RA.mixedText({ maxLength: 40 }), RA.table(), (t, table) => {
-        expect(Replacement.apply(t, { mode: "on", table })).toEqual(Replacement.applyTable(t, table));
+        expect(appliedOf(t, { mode: "on", table })).toEqual(Replacement.applyTable(t, table));
       }),
       { numRuns: 200 },
     );

@@ -12,6 +12,7 @@
  * browser widget). Errors are plain tagged objects; `ReplacementTable.ReplacementTable` is the
  * `effect/Schema` for config decoding.
  *
+ * @module
  * @since 0.1.0
  */
 
@@ -171,6 +172,46 @@ export interface InvalidSubstitute {
 }
 
 /**
+ * An option of {@link apply} or {@link applyTable} is not what the type says (only possible when
+ * type checking was bypassed, e.g. from JavaScript or a cast): the text is not a string, `mode`
+ * is not `"off"`, `"on"` or `"full"`, or `table` is not a {@link Table} made by {@link makeTable}.
+ * Returned instead of guessing, so a setting septet does not understand never silently changes
+ * (or silently fails to change) a message.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface InvalidOptions {
+  readonly _tag: "InvalidOptions";
+  /** `"text"`, `"mode"` or `"table"`. */
+  readonly field: "text" | "mode" | "table";
+  readonly value: unknown;
+  readonly reason: string;
+  readonly message: string;
+}
+
+const invalidOption = (field: InvalidOptions["field"], value: unknown, reason: string): InvalidOptions => ({
+  _tag: "InvalidOptions",
+  field,
+  value,
+  reason,
+  message: `${field}: ${reason}`,
+});
+
+const describe = (value: unknown): string =>
+  value === null ? "null" : typeof value === "string" ? JSON.stringify(value.slice(0, 20)) : typeof value;
+
+/** The first option that is not what its type says, if any. */
+const checkOptions = (text: unknown, mode: unknown, table: unknown): InvalidOptions | undefined => {
+  if (typeof text !== "string") return invalidOption("text", text, `expected a string, got ${describe(text)}`);
+  if (mode !== "off" && mode !== "on" && mode !== "full")
+    return invalidOption("mode", mode, `expected "off", "on" or "full", got ${describe(mode)}`);
+  if (table !== undefined && !isTable(table))
+    return invalidOption("table", table, "expected a Table made by Replacement.makeTable");
+  return undefined;
+};
+
+/**
  * Options of {@link apply}.
  *
  * @category models
@@ -303,12 +344,6 @@ const applied = (
   };
 };
 
-const asTable = (t: unknown): Table | undefined => {
-  if (t === undefined) return undefined;
-  const table = makeTable(t);
-  return table._tag === "Table" ? table : undefined;
-};
-
 /**
  * ON without FULL: the key owner's table only, in one left-to-right pass, longest match first,
  * output never re-scanned. Same result as `apply(text, { mode: "on", table })`.
@@ -333,11 +368,11 @@ export const applyTable = (
   text: string,
   table: Table,
   options?: { readonly measure?: Sms.MeasureOptions | undefined },
-): Applied => {
-  const t = typeof text === "string" ? text : "";
-  const compiled = asTable(table);
-  const r = compiled === undefined ? { text: t, replacements: [] } : internalTable.runTable(t, compiled);
-  return applied("on", t, r.text, r.replacements, [], false, options?.measure);
+): Applied | InvalidOptions => {
+  const invalid = checkOptions(text, "on", table);
+  if (invalid !== undefined) return invalid;
+  const r = internalTable.runTable(text, table);
+  return applied("on", text, r.text, r.replacements, [], false, options?.measure);
 };
 
 const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
@@ -387,8 +422,9 @@ const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
  *
  * Overloads: without `"reject"` or `{ substitute }` the result is always {@link Applied};
  * `"reject"` adds {@link LeftoversRejected}; `{ substitute }` adds {@link InvalidSubstitute}.
- * Never throws: an unknown `mode` is treated as `"off"` (the message is never altered by a
- * setting it does not understand), and a `table` that is not a valid {@link Table} is ignored.
+ * Never throws. A text that is not a string, an unknown `mode` or a `table` that is not a
+ * {@link Table} (possible only when type checking was bypassed) gives {@link InvalidOptions},
+ * never a guess.
  *
  * @example
  * ```ts
@@ -410,25 +446,33 @@ const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
 export function apply(
   text: string,
   options: Options & { readonly leftovers?: "keep" | "all-or-nothing" | undefined },
-): Applied;
+): Applied | InvalidOptions;
 export function apply(
   text: string,
   options: Options & { readonly leftovers: "reject" },
-): Applied | LeftoversRejected;
+): Applied | LeftoversRejected | InvalidOptions;
 export function apply(
   text: string,
   options: Options & { readonly leftovers: { readonly substitute: string } },
-): Applied | InvalidSubstitute;
-export function apply(text: string, options: Options): Applied | LeftoversRejected | InvalidSubstitute;
-export function apply(text: string, options: Options): Applied | LeftoversRejected | InvalidSubstitute {
-  const t = typeof text === "string" ? text : "";
-  const mode = options?.mode;
-  const measure = options?.measure;
+): Applied | InvalidSubstitute | InvalidOptions;
+export function apply(
+  text: string,
+  options: Options,
+): Applied | LeftoversRejected | InvalidSubstitute | InvalidOptions;
+export function apply(
+  text: string,
+  options: Options,
+): Applied | LeftoversRejected | InvalidSubstitute | InvalidOptions {
+  const invalid = checkOptions(text, options?.mode, options?.table);
+  if (invalid !== undefined) return invalid;
+  const t = text;
+  const mode = options.mode;
+  const measure = options.measure;
   if (mode === "on")
     return options.table === undefined
       ? applied("on", t, t, [], [], false, measure)
       : applyTable(t, options.table, { measure });
-  if (mode !== "full") return applied("off", t, t, [], [], false, measure);
+  if (mode === "off") return applied("off", t, t, [], [], false, measure);
   const policy = options.leftovers ?? "keep";
   let substitute: string | undefined;
   if (typeof policy === "object" && policy !== null) {
@@ -436,7 +480,7 @@ export function apply(text: string, options: Options): Applied | LeftoversReject
     if (typeof checked !== "string") return checked;
     substitute = checked;
   }
-  const r = runFull(t, asTable(options.table), substitute);
+  const r = runFull(t, options.table, substitute);
   if (r.leftovers.length > 0) {
     if (policy === "reject")
       return {

@@ -4,6 +4,7 @@
  * It runs the same validation as `Replacement.makeTable` (one rule, one place) and lives in its
  * own module so `Replacement` stays free of `effect` (the browser widget's bundle budget).
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect";

@@ -8,6 +8,7 @@
  * This module imports only the default GSM 7 bit tables; national language tables are passed in
  * by the caller (`Gsm7.Turkish`, …), so an app that only counts default-alphabet text stays small.
  *
+ * @module
  * @since 0.1.0
  */
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";

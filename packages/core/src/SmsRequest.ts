@@ -6,6 +6,7 @@
  * decoded here only as "absent, `null` or a string"; what each of those means is decided in one
  * place, `Policy.precedence`, so the rule and its table live together.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Result, Schema, SchemaTransformation } from "effect";

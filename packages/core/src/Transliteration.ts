@@ -20,6 +20,7 @@
  * Importing this module pulls in the table (about 4 kB gzipped); `Replacement.applyTable` does
  * not.
  *
+ * @module
  * @since 0.1.0
  */
 import { type Entry, isGsm, table } from "./internal/replaceFull.js";

@@ -17,6 +17,7 @@
  * Versioning: {@link VERSION} changes when a case's meaning changes or a case is removed; adding
  * cases keeps the version. A port pins the version it was checked against.
  *
+ * @module
  * @since 0.1.0
  */
 import {
@@ -40,7 +41,6 @@ import {
   replacementEdgeVectors,
   replacementLanguageVectors,
 } from "./vectors/replacement.js";
-import type { SmsVectorOptions } from "./vectors/sms.js";
 import { smsVectors } from "./vectors/sms.js";
 
 // -----------------------------------------------------------------------------
@@ -106,7 +106,14 @@ export interface SuiteFile<Case> {
  * @category models
  * @since 0.1.0
  */
-export type SmsOptions = SmsVectorOptions;
+export interface SmsOptions {
+  /** National languages the message may use, by name. */
+  readonly languages?: ReadonlyArray<Gsm7.LanguageName>;
+  /** Concatenation reference size: 8 (default) or 16 bits. */
+  readonly reference?: 8 | 16;
+  /** Where a part may end: between grapheme clusters (default) or code points. */
+  readonly boundary?: "grapheme" | "code-point";
+}
 
 /**
  * A measurement and splitting case (`sms.json`).
@@ -659,20 +666,31 @@ export interface ResolvedSetting {
  * @since 0.1.0
  */
 export interface Implementation {
+  /** Measures a text: encoding, units, segments (and any other {@link MeasureResult} field). */
   readonly measure?: (text: string, options: SmsOptions) => Awaitable<MeasureResult>;
+  /** Splits a text into its SMS parts. */
   readonly split?: (text: string, options: SmsOptions) => Awaitable<ReadonlyArray<string>>;
+  /** Applies Auto-Replace and returns the text that goes out. */
   readonly replace?: (text: string, options: ReplaceOptions) => Awaitable<string>;
+  /** The canonical text of an address, or `null` when the input must be refused. */
   readonly parseAddress?: (input: string) => Awaitable<string | null>;
+  /** The canonical masked range (and whether host bits were masked), or `null` when refused. */
   readonly parseCidr?: (
     input: string,
   ) => Awaitable<{ readonly canonical: string; readonly hostBitsMasked?: boolean } | null>;
+  /** Whether `client` may use a key whose whitelist is `entries` (a refused list allows nobody). */
   readonly allows?: (entries: ReadonlyArray<string>, client: string) => Awaitable<boolean>;
+  /** The enforced canonical form of every entry, or the indices of the bad entries. */
   readonly enforce?: (
     entries: ReadonlyArray<string>,
   ) => Awaitable<{ readonly enforced: ReadonlyArray<string> } | { readonly bad: ReadonlyArray<number> }>;
+  /** Resolves a request body (JSON) against key settings: the three settings, or the first error. */
   readonly resolve?: (key: KeySettings, request: unknown) => Awaitable<ResolveResult>;
+  /** Whether a sender ID is acceptable. */
   readonly acceptsSender?: (sender: string) => Awaitable<boolean>;
+  /** Whether a DLR URL is accepted with strict options. */
   readonly acceptsDlrUrl?: (url: string) => Awaitable<boolean>;
+  /** The hex `X-Messente-Signature` of a body. */
   readonly sign?: (secret: string, body: string) => Awaitable<string>;
 }
 
@@ -977,7 +995,7 @@ export interface RunOptions {
  * })
  * report.ok // => false
  * report.skipped.includes("replace") // => true
- * report.checks[0]?.failures[0]?.case // => "empty text"
+ * report.checks[0]?.failures[0]?.case // => "161 septets"
  *
  * const septet = await Conformance.run(Conformance.septet)
  * septet.failed // => 0

@@ -12,6 +12,7 @@
  *
  * Builders validate their constraints when called and throw a `RangeError` naming the bad field.
  *
+ * @module
  * @since 0.1.0
  */
 import * as fc from "fast-check";

@@ -3,6 +3,7 @@
  * configs, Omnichannel requests (valid, with each overridable field in every state), and hostile
  * JSON for fuzzing decoders.
  *
+ * @module
  * @since 0.1.0
  */
 import * as fc from "fast-check";
@@ -41,6 +42,14 @@ export const alphanumericSender = (): fc.Arbitrary<string> =>
 /**
  * A valid numeric sender ID: an optional `+`, then 1 to 15 digits.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * fc.sample(PolicyArbitraries.numericSender(), 50).every((s) => /^\+?[0-9]{1,15}$/.test(s)) // => true
+ * ```
+ *
  * @category senders
  * @since 0.1.0
  */
@@ -52,6 +61,16 @@ export const numericSender = (): fc.Arbitrary<string> =>
 /**
  * A valid sender ID (alphanumeric or numeric).
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ * import { ApiKey } from "@septet/core"
+ * import { Schema } from "effect"
+ *
+ * fc.sample(PolicyArbitraries.sender(), 50).every(Schema.is(ApiKey.SenderId)) // => true
+ * ```
+ *
  * @category senders
  * @since 0.1.0
  */
@@ -60,6 +79,16 @@ export const sender = (): fc.Arbitrary<string> => fc.oneof(alphanumericSender(),
 /**
  * A non-empty sender ID that the policy refuses: too long, a non-GSM character, a control
  * character, a leading space, or no letter and not all digits.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ * import { ApiKey } from "@septet/core"
+ * import { Schema } from "effect"
+ *
+ * fc.sample(PolicyArbitraries.invalidSender(), 50).some(Schema.is(ApiKey.SenderId)) // => false
+ * ```
  *
  * @category senders
  * @since 0.1.0
@@ -77,6 +106,14 @@ export const invalidSender = (): fc.Arbitrary<string> =>
 /**
  * An Auto-Replace mode.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * fc.sample(PolicyArbitraries.mode(), 20).every((m) => ["off", "on", "full"].includes(m)) // => true
+ * ```
+ *
  * @category modes
  * @since 0.1.0
  */
@@ -84,6 +121,14 @@ export const mode = (): fc.Arbitrary<"off" | "on" | "full"> => fc.constantFrom("
 
 /**
  * A non-empty `autoconvert` value that is not exactly a mode (`"ON"`, `" on"`, `"auto"`…).
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * fc.sample(PolicyArbitraries.invalidMode(), 50).some((m) => ["off", "on", "full"].includes(m)) // => false
+ * ```
  *
  * @category modes
  * @since 0.1.0
@@ -96,6 +141,14 @@ export const invalidMode = (): fc.Arbitrary<string> =>
 
 /**
  * A DLR URL accepted by the strict check: `https:` on a DNS name.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * fc.sample(PolicyArbitraries.dlrUrl(), 20).every((u) => u.startsWith("https://")) // => true
+ * ```
  *
  * @category urls
  * @since 0.1.0
@@ -112,6 +165,17 @@ export const dlrUrl = (): fc.Arbitrary<string> =>
 /**
  * A non-empty DLR URL the strict check refuses: `http:`, user info, special-purpose IP hosts,
  * other schemes, relative references.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ * import { DeliveryReport } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const accepted = (u: string) => Effect.runSync(Effect.result(DeliveryReport.checkUrl(u)))._tag === "Success"
+ * fc.sample(PolicyArbitraries.invalidDlrUrl(), 30).some(accepted) // => false
+ * ```
  *
  * @category urls
  * @since 0.1.0
@@ -151,6 +215,15 @@ export type FieldState<A> =
 /**
  * A field in any of the five states, valid and invalid values drawn from the given arbitraries.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * const states = fc.sample(PolicyArbitraries.fieldState(PolicyArbitraries.mode(), PolicyArbitraries.invalidMode()), { seed: 1, numRuns: 200 })
+ * new Set(states.map((s) => s.state)).size // => 5
+ * ```
+ *
  * @category requests
  * @since 0.1.0
  */
@@ -168,6 +241,15 @@ export const fieldState = <A extends string>(
 
 /**
  * A request with every overridable field in a random state, and the states used.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * const [sample] = fc.sample(PolicyArbitraries.requestWithStates(), { seed: 7, numRuns: 1 })
+ * Array.isArray(sample?.json.messages) // => true
+ * ```
  *
  * @category requests
  * @since 0.1.0
@@ -198,6 +280,17 @@ export const requestWithStates = (): fc.Arbitrary<{
 /**
  * A valid key config: optional settings each set or unset, an empty or small whitelist.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ * import { ApiKey } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const decodes = (c: unknown) => Effect.runSync(Effect.result(ApiKey.decode(c)))._tag === "Success"
+ * fc.sample(PolicyArbitraries.keyConfig(), 20).every(decodes) // => true
+ * ```
+ *
  * @category keys
  * @since 0.1.0
  */
@@ -219,6 +312,16 @@ export const keyConfig = (): fc.Arbitrary<Record<string, unknown>> =>
  * Objects with hostile keys: `__proto__` (as an own key, the way `JSON.parse` makes it),
  * `constructor` and `prototype`, at the top and inside `messages`.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * const [value] = fc.sample(PolicyArbitraries.protoKeyed(), { seed: 3, numRuns: 1 })
+ * typeof value // => "object"
+ * Object.hasOwn(Object.prototype, "polluted") // => false
+ * ```
+ *
  * @category hostile
  * @since 0.1.0
  */
@@ -238,6 +341,14 @@ export const protoKeyed = (): fc.Arbitrary<unknown> =>
 /**
  * JSON nested `depth` levels deep (arrays or objects), for depth caps.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ *
+ * PolicyArbitraries.deeplyNested(2) // => { x: ["bottom"] }
+ * ```
+ *
  * @category hostile
  * @since 0.1.0
  */
@@ -250,6 +361,19 @@ export const deeplyNested = (depth: number): unknown => {
 /**
  * Anything a hostile or buggy client may send: any JSON value, any JS value (fast-check
  * `anything`), requests with hostile keys, requests with a field of the wrong type, huge strings.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ * import { SmsRequest } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * // Decoding never throws: every sample succeeds or fails with a typed error.
+ * const tags = fc.sample(PolicyArbitraries.hostileRequest(), { seed: 5, numRuns: 30 })
+ *   .map((r) => Effect.runSync(Effect.result(SmsRequest.decode(r)))._tag)
+ * tags.every((t) => t === "Success" || t === "Failure") // => true
+ * ```
  *
  * @category hostile
  * @since 0.1.0
@@ -291,6 +415,18 @@ export const hostileRequest = (): fc.Arbitrary<unknown> =>
 
 /**
  * Anything as a key config: any JSON, any JS value, configs with hostile keys or wrong types.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { PolicyArbitraries } from "@septet/testing"
+ * import { ApiKey } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const tags = fc.sample(PolicyArbitraries.hostileConfig(), { seed: 5, numRuns: 30 })
+ *   .map((c) => Effect.runSync(Effect.result(ApiKey.decode(c)))._tag)
+ * tags.every((t) => t === "Success" || t === "Failure") // => true
+ * ```
  *
  * @category hostile
  * @since 0.1.0

@@ -6,6 +6,7 @@
  * Every builder validates its constraints when called and throws a `RangeError` naming the bad
  * field, so a misconfigured property fails before it runs.
  *
+ * @module
  * @since 0.1.0
  */
 import * as Gsm7 from "@septet/core/Gsm7";

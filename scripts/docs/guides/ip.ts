@@ -22,11 +22,11 @@ export const moduleDoc = (name: string): string => {
     .slice(start + 3, end)
     .split("\n")
     .map((line) => line.replace(/^\s*\* ?/, ""))
-    .filter((line) => !line.startsWith("@since"))
+    .filter((line) => !line.startsWith("@since") && !line.startsWith("@module"))
     .join("\n")
     .trim()
     .replace(/^(#+) /gm, "$1# ")
-    .replace(/\{@link ([A-Za-z.]+)\}/g, (_, symbol: string) => api("core", `${name}.${symbol}`, symbol));
+    .replace(/\{@link ([A-Za-z0-9_.]+)\}/g, (_, symbol: string) => api("core", `${name}.${symbol}`, symbol));
 };
 
 const addressReason = (input: string): string => {

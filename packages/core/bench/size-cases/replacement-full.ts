@@ -3,5 +3,5 @@ import * as Replacement from "../../src/Replacement.js";
 
 export const run = (text: string, mode: Replacement.Mode): string => {
   const r = Replacement.apply(text, { mode });
-  return r.text;
+  return r._tag === "Applied" ? r.text : text;
 };

@@ -3,5 +3,7 @@ import * as Replacement from "../../src/Replacement.js";
 
 export const run = (text: string, input: unknown): string => {
   const table = Replacement.makeTable(input);
-  return table._tag === "Table" ? Replacement.applyTable(text, table).text : text;
+  if (table._tag !== "Table") return text;
+  const r = Replacement.applyTable(text, table);
+  return r._tag === "Applied" ? r.text : text;
 };

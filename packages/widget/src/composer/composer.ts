@@ -11,7 +11,7 @@ import {
   type TemplateResult,
 } from "lit";
 import { styles } from "./composer.styles.js";
-import type { Derived, Hint } from "./derived.js";
+import type { Derived } from "./derived.js";
 import type * as Details from "./details.js";
 import { SeptetMeasureEvent } from "./events.js";
 import { FormController, type FormSnapshot } from "./form-controller.js";
@@ -240,6 +240,8 @@ export class SeptetComposer extends LitElement {
   #userChanged = false;
   #invalid: { readonly flags: ValidityStateFlags; readonly message: string } | undefined;
   #ranges: Array<StaticRange> = [];
+  #hintCache = new Map<string, string | null>();
+  #hintTable: Replacement.Table | undefined;
   #painted: Derived | undefined;
 
   constructor() {
@@ -470,7 +472,7 @@ export class SeptetComposer extends LitElement {
     let leftovers: ReadonlyArray<Replacement.Leftover> = [];
     let rejected: ReadonlyArray<Replacement.Leftover> | undefined;
     let tableError: string | undefined;
-    const hints = new Map<number, Hint | null>();
+    const hints = new Map<string, string | null>();
 
     if (engine !== undefined && details !== undefined) {
       let table: Replacement.Table | undefined;
@@ -487,7 +489,6 @@ export class SeptetComposer extends LitElement {
         measure,
       });
       const policy = this.leftovers ?? "keep";
-      let full: Replacement.Applied | undefined;
       if (mode === "full" || (mode === "on" && table !== undefined)) {
         const result = engine.apply(value, options(mode, policy));
         if (result._tag === "Applied") {
@@ -495,17 +496,30 @@ export class SeptetComposer extends LitElement {
           after = result.after;
           replacements = result.replacements;
           leftovers = result.leftovers;
-          if (mode === "full" && policy === "keep") full = result;
         } else if (result._tag === "LeftoversRejected") {
           rejected = result.leftovers;
           leftovers = result.leftovers;
-        } else {
+        } else if (result._tag === "InvalidSubstitute") {
           tableError = format(this.#text.invalidLeftovers, { reason: result.reason });
+        } else {
+          tableError = result.message; // InvalidOptions: not reachable with a mode and a made table
         }
       }
-      if (before.forcedUcs2.length > 0) {
-        full ??= engine.apply(value, { mode: "full", table, measure });
-        details.collectHints(before.forcedUcs2, full.replacements, hints);
+      // What FULL sends for each distinct character, on its own, cached per table: a long text
+      // repeats the same few characters, so typing costs no extra FULL pass.
+      if (this.#hintTable !== table) {
+        this.#hintTable = table;
+        this.#hintCache.clear();
+      }
+      for (const { char } of before.forcedUcs2) {
+        if (hints.has(char)) continue;
+        let hint = this.#hintCache.get(char);
+        if (hint === undefined) {
+          if (this.#hintCache.size > 4096) this.#hintCache.clear();
+          hint = details.hintFor(engine, char, table);
+          this.#hintCache.set(char, hint);
+        }
+        hints.set(char, hint);
       }
     }
 

@@ -2,17 +2,6 @@ import type * as Replacement from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
 
 /**
- * What FULL sends instead of one character: `replacement` for `original`, which is the character
- * itself or, when FULL replaced a whole run at once ("Ольга" → "Olga"), that run.
- *
- * @internal
- */
-export interface Hint {
-  readonly original: string;
-  readonly replacement: string;
-}
-
-/**
  * Everything `<septet-composer>` shows, derived from its properties in `willUpdate()`.
  *
  * @internal
@@ -28,7 +17,7 @@ export interface Derived {
   /** Leftovers refused by `leftovers="reject"` (nothing can be sent). */
   readonly rejected: ReadonlyArray<Replacement.Leftover> | undefined;
   /** What FULL would send instead of each character that forces UCS-2 (by index in `value`). */
-  readonly hints: ReadonlyMap<number, Hint | null>;
+  readonly hints: ReadonlyMap<string, string | null>;
   readonly tableError: string | undefined;
   readonly pending: boolean;
 }

@@ -13,7 +13,7 @@ import type * as Sms from "@septet/core/Sms";
 export { apply, makeTable } from "@septet/core/Replacement";
 
 import { css, html, nothing, type TemplateResult } from "lit";
-import type { Derived, Hint } from "./derived.js";
+import type { Derived } from "./derived.js";
 import { type ComposerStrings, format, plural } from "./strings.js";
 
 /** Styles of the explanation and the preview, adopted by the element when this module loads. */
@@ -149,46 +149,28 @@ const isInvisible = (char: string): boolean =>
 
 /** For each character that forces UCS-2, the FULL replacement covering it (null: none). */
 /**
- * For each character that forces UCS-2 (by index in the text), what FULL sends instead: the
- * replacement covering it, or `null` when FULL keeps it (a leftover). A change that covers a run
- * of characters ("żó" → "zo") is split back per character when both sides have as many code
- * points; otherwise each character of the run shows the whole replacement.
+ * What FULL sends for one character on its own (with the key's table): its replacement, `""`
+ * when FULL removes it, or `null` when FULL has none (a leftover). Context-free on purpose: the
+ * list shows each distinct character once.
  */
-export const collectHints = (
-  forced: ReadonlyArray<Sms.Forced>,
-  replacements: ReadonlyArray<Replacement.Change>,
-  into: Map<number, Hint | null>,
-): void => {
-  let r = 0;
-  for (const { index } of forced) {
-    while (r < replacements.length) {
-      const change = replacements[r]!;
-      if (change.index + Math.max(1, change.original.length) > index) break;
-      r++;
-    }
-    const change = replacements[r];
-    if (change === undefined || change.index > index || change.original === change.replacement) {
-      into.set(index, null);
-      continue;
-    }
-    const from = [...change.original];
-    const to = [...change.replacement];
-    if (from.length > 1 && from.length === to.length) {
-      const nth = [...change.original.slice(0, index - change.index)].length;
-      into.set(index, { original: from[nth]!, replacement: to[nth]! });
-    } else {
-      into.set(index, { original: change.original, replacement: change.replacement });
-    }
-  }
+export const hintFor = (
+  engine: Pick<typeof Replacement, "apply">,
+  char: string,
+  table: Replacement.Table | undefined,
+): string | null => {
+  const result = engine.apply(char, { mode: "full", table });
+  return result._tag !== "Applied" || result.leftovers.length > 0 || result.text === char
+    ? null
+    : result.text;
 };
 
 export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
   const forced = d.before.forcedUcs2;
   if (forced.length === 0) return nothing;
-  const groups = new Map<string, { count: number; hint: Hint | null | undefined }>();
-  for (const { index, char } of forced) {
+  const groups = new Map<string, { count: number; hint: string | null | undefined }>();
+  for (const { char } of forced) {
     const group = groups.get(char);
-    if (group === undefined) groups.set(char, { count: 1, hint: d.hints.get(index) });
+    if (group === undefined) groups.set(char, { count: 1, hint: d.hints.get(char) });
     else group.count++;
   }
   const shown = [...groups].slice(0, MAX_LISTED);
@@ -203,15 +185,9 @@ export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | t
               ? nothing
               : hint === null
                 ? html`<span class="hint">${t.noGsmEquivalent}</span>`
-                : hint.replacement === ""
+                : hint === ""
                   ? html`<span class="hint">${t.fullRemoves}</span>`
-                  : html`<span class="hint"
-                >${t.fullSends} <code class="target">${hint.replacement}</code>${
-                  hint.original === char
-                    ? nothing
-                    : html` ${format(t.fullSendsFor, { original: hint.original })}`
-                }</span
-              >`;
+                  : html`<span class="hint">${t.fullSends} <code class="target">${hint}</code></span>`;
           return html`<li part="forced-char" data-char=${char}>
             ${isInvisible(char) ? nothing : html`<code>${char}</code>`}
             <span class="code-point">${codePointLabel(char)}</span>

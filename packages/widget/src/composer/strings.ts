@@ -43,8 +43,6 @@ export interface ComposerStrings {
   readonly forcedHeading: string;
   /** Precedes what FULL would send instead (shown as code after it). */
   readonly fullSends: string;
-  /** After `fullSends` when FULL replaced a whole run at once: `{original}` is the run. */
-  readonly fullSendsFor: string;
   /** FULL would drop the character (it maps to empty text). */
   readonly fullRemoves: string;
   /** FULL has no GSM-7 text for the character (emoji, CJK…). */
@@ -113,7 +111,6 @@ export const defaultStrings: ComposerStrings = {
   modeFull: "Full",
   forcedHeading: "Characters that force UCS-2",
   fullSends: "Full sends",
-  fullSendsFor: "for “{original}”",
   fullRemoves: "Full removes it",
   noGsmEquivalent: "no GSM-7 equivalent",
   andMore: "and {count} more",
