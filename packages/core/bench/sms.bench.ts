@@ -35,12 +35,13 @@ const prng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const WORDS =
+const WORDS = (
   "your order has shipped and will arrive tomorrow between 9 and 12 please reply STOP to opt out code " +
   "verification is the meeting moved to Friday call me when you can thanks Ålesund Müller café niño " +
   "appointment reminder balance due 42.50 EUR at 10:30 see you soon ticket confirmed gate B12 @home"
-    .split(" ")
-    .filter(Boolean);
+)
+  .split(" ")
+  .filter(Boolean);
 const EXTENSION = ["€", "{", "}", "[", "]", "~", "^", "|", "\\"];
 const NON_GSM = ["ê", "ą", "ł", "č", "ő", "’", "“", "”", "–", "Ж", "щ", "ç", "ş", "…"];
 const EMOJI = ["😀", "👍", "👍🏽", "❤️", "🎉", "👨‍👩‍👧", "🇪🇪", "🙏", "🔥", "✅"];

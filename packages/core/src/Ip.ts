@@ -168,7 +168,9 @@ export interface Address {
   readonly family: Family;
   /** The 128 bits as four big-endian unsigned 32-bit words (IPv4: zeros, then the address). */
   readonly words: readonly [number, number, number, number];
+  /** The canonical text ({@link format}), e.g. `"2001:db8::1"`. */
   toString(): string;
+  /** The canonical text, so `JSON.stringify` writes an address as a string. */
   toJSON(): string;
 }
 
@@ -215,7 +217,9 @@ export interface Cidr {
   readonly canonical: string;
   /** Whether host bits were set in the input and have been cleared. */
   readonly hostBitsMasked: boolean;
+  /** The canonical masked form (`canonical`). */
   toString(): string;
+  /** The canonical masked form, so `JSON.stringify` writes a range as a string. */
   toJSON(): string;
 }
 

@@ -16,7 +16,8 @@
  * @since 0.1.0
  */
 
-import * as Gsm7 from "./Gsm7.js";
+// The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
+import { defaultCost } from "./internal/gsm7-cost.js";
 import { runFull } from "./internal/replaceFull.js";
 import * as internalTable from "./internal/replaceTable.js";
 import * as Sms from "./Sms.js";
@@ -203,7 +204,8 @@ const describe = (value: unknown): string =>
 
 /** The first option that is not what its type says, if any. */
 const checkOptions = (text: unknown, mode: unknown, table: unknown): InvalidOptions | undefined => {
-  if (typeof text !== "string") return invalidOption("text", text, `expected a string, got ${describe(text)}`);
+  if (typeof text !== "string")
+    return invalidOption("text", text, `expected a string, got ${describe(text)}`);
   if (mode !== "off" && mode !== "on" && mode !== "full")
     return invalidOption("mode", mode, `expected "off", "on" or "full", got ${describe(mode)}`);
   if (table !== undefined && !isTable(table))
@@ -389,7 +391,7 @@ const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
     return fail(`is ${value.length} UTF-16 code units long, at most ${MAX_SUBSTITUTE_LENGTH}`);
   for (let i = 0; i < value.length; ) {
     const cp = value.codePointAt(i)!;
-    if (!Gsm7.isGsm7(cp))
+    if (defaultCost(cp) === 0)
       return fail(
         `${JSON.stringify(String.fromCodePoint(cp))} at index ${i} is not in the GSM 7-bit alphabet`,
       );

@@ -171,10 +171,10 @@ const text = SmsArbitraries.smsText();
 const options = SmsArbitraries.measureOptions();
 
 const byName = new Map(Gsm7.languages.map((l) => [l.name, l]));
-const toOptions = (v: SmsVector): Sms.MeasureOptions => ({
-  ...v.options,
-  ...(v.options.languages ? { languages: v.options.languages.map((n) => byName.get(n)!) } : {}),
-});
+const toOptions = (v: SmsVector): Sms.MeasureOptions => {
+  const { languages, ...rest } = v.options;
+  return languages ? { ...rest, languages: languages.map((n) => byName.get(n)!) } : rest;
+};
 
 describe("Sms.measure vectors (packages/testing/src/vectors/sms.ts)", () => {
   it.each(smsVectors)("$name", (v) => {

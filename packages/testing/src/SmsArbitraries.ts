@@ -46,10 +46,12 @@ const chars = (table: ReadonlyArray<string>): Array<string> => table.filter((c) 
  *
  * @example
  * ```ts
+ * import { Gsm7 } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.gsm7BasicChar(), 3) // e.g. ["k", "Ø", "@"]
+ * // e.g. "k", "Ø", "@"
+ * fc.sample(SmsArbitraries.gsm7BasicChar(), 50).every((c) => Gsm7.septets(c.codePointAt(0)!) === 1) // => true
  * ```
  *
  * @category GSM-7
@@ -62,10 +64,12 @@ export const gsm7BasicChar = (): fc.Arbitrary<string> => fc.constantFrom(...char
  *
  * @example
  * ```ts
+ * import { Gsm7 } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.gsm7ExtensionChar(), 2) // e.g. ["€", "{"]
+ * // e.g. "€", "{"
+ * fc.sample(SmsArbitraries.gsm7ExtensionChar(), 50).every((c) => Gsm7.septets(c.codePointAt(0)!) === 2) // => true
  * ```
  *
  * @category GSM-7
@@ -91,10 +95,11 @@ export interface Gsm7TextConstraints extends LengthConstraints {
  *
  * @example
  * ```ts
+ * import { Sms } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.assert(fc.property(SmsArbitraries.gsm7Text(), (t) => Sms.measure(t).encoding === "GSM-7"))
+ * fc.sample(SmsArbitraries.gsm7Text(), 50).every((t) => Sms.measure(t).encoding === "GSM-7") // => true
  * ```
  *
  * @category GSM-7
@@ -131,10 +136,12 @@ const pick = (s: string): fc.Arbitrary<string> => fc.constantFrom(...Array.from(
  *
  * @example
  * ```ts
+ * import { Sms } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.unicodePiece(), 4) // e.g. ["a", "👨‍👩‍👧", "\u0301", "\ud83d"]
+ * // e.g. "a", "👨‍👩‍👧", "\u0301", "\ud83d"
+ * fc.sample(SmsArbitraries.unicodePiece(), { seed: 1, numRuns: 100 }).some((p) => Sms.measure(p).encoding === "UCS-2") // => true
  * ```
  *
  * @category Unicode
@@ -167,10 +174,11 @@ export const unicodePiece = (): fc.Arbitrary<string> =>
  *
  * @example
  * ```ts
+ * import { Sms } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.assert(fc.property(SmsArbitraries.unicodeText(), (t) => Sms.split(t).join("") === t))
+ * fc.sample(SmsArbitraries.unicodeText(), 50).every((t) => Sms.split(t).join("") === t) // => true
  * ```
  *
  * @category Unicode
@@ -189,7 +197,7 @@ export const unicodeText = (constraints?: LengthConstraints): fc.Arbitrary<strin
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.smsText(), 1)
+ * fc.sample(SmsArbitraries.smsText(), 20).every((t) => typeof t === "string") // => true
  * ```
  *
  * @category Unicode
@@ -208,7 +216,12 @@ export const smsText = (): fc.Arbitrary<string> => fc.oneof(gsm7Text(), unicodeT
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.nationalText(Gsm7.Hindi, { maxLength: 5 }), 1) // e.g. ["कि ५A"]
+ * import { Sms } from "@septet/core"
+ *
+ * // e.g. "कि ५A"
+ * const texts = fc.sample(SmsArbitraries.nationalText(Gsm7.Hindi, { maxLength: 5 }), { seed: 1, numRuns: 50 })
+ * // Hindi text that only the Hindi tables make GSM-7:
+ * texts.some((t) => Sms.measure(t).encoding === "UCS-2" && Sms.measure(t, { languages: [Gsm7.Hindi] }).encoding === "GSM-7") // => true
  * ```
  *
  * @category national
@@ -241,10 +254,14 @@ export const nationalText = (
  *
  * @example
  * ```ts
+ * import { Sms } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.languageAndText(), 1) // e.g. [[Gsm7.Tamil, "அ ௧"]]
+ * // e.g. [Gsm7.Tamil, "அ ௧"]
+ * const samples = fc.sample(SmsArbitraries.languageAndText({ maxLength: 20 }), { seed: 1, numRuns: 30 })
+ * samples.every(([language, t]) => Sms.measure(t, { languages: [language] }).units >= 0) // => true
+ * new Set(samples.map(([language]) => language.name)).size > 1 // => true
  * ```
  *
  * @category national
@@ -274,10 +291,12 @@ export interface MeasureOptionsConstraints {
  *
  * @example
  * ```ts
+ * import { Sms } from "@septet/core"
  * import { SmsArbitraries } from "@septet/testing"
  * import * as fc from "fast-check"
  *
- * fc.sample(SmsArbitraries.measureOptions(), 2) // e.g. [{}, { reference: 16, languages: [Gsm7.Urdu] }]
+ * // e.g. {}, { reference: 16, languages: [Gsm7.Urdu] }
+ * fc.sample(SmsArbitraries.measureOptions(), 30).every((o) => Sms.measure("hi", o).segments === 1) // => true
  * ```
  *
  * @category options

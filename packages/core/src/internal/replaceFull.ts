@@ -10,9 +10,10 @@
  * @internal
  */
 
-import * as Gsm7 from "../Gsm7.js";
 import { COMPOSE, CURATED, DIACRITIC, REMOVED, TRANSLITERATION } from "../generated/replacement-full.js";
 import type { Change, Leftover, Rule, Table } from "../Replacement.js";
+// The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
+import { defaultCost } from "./gsm7-cost.js";
 import { matchAt, matchedValue, trieOf } from "./replaceTable.js";
 
 /** One built-in entry. */
@@ -92,11 +93,11 @@ export const isGsm = (cp: number): boolean => {
   if (cp < DENSE) {
     if (gsmDense === undefined) {
       gsmDense = new Uint8Array(DENSE);
-      for (let c = 0; c < DENSE; c++) gsmDense[c] = Gsm7.isGsm7(c) ? 1 : 0;
+      for (let c = 0; c < DENSE; c++) gsmDense[c] = defaultCost(c) !== 0 ? 1 : 0;
     }
     return gsmDense[cp] === 1;
   }
-  return Gsm7.isGsm7(cp);
+  return defaultCost(cp) !== 0;
 };
 
 const MARKS = /\p{M}/u;
@@ -286,8 +287,8 @@ const compose = (text: string): { readonly s: string; readonly pieces: ReadonlyA
 
 /**
  * FULL over `original`. `substitute` replaces each leftover when given (else leftovers are kept).
- * Adjacent changes made by the same built-in rule are reported as one change (a transliterated
- * word is one change); table matches are always reported one by one. Never throws; linear in the
+ * Every change is reported on its own: one entry per code point (or composed sequence, table
+ * match or leftover cluster), so a preview can mark and explain each character. Never throws; linear in the
  * text (table matches are bounded by the longest key).
  */
 export const runFull = (
@@ -319,7 +320,7 @@ const run = (
   let p = 0; // next piece
   const n = s.length;
 
-  // The open run of same-rule changes: original [runStart, runEnd) became runText (not yet in out).
+  // The pending change: original [runStart, runEnd) became runText (not yet appended to out).
   let runRule: Rule | undefined;
   let runStart = 0;
   let runEnd = 0;
@@ -344,12 +345,10 @@ const run = (
   };
   /** Records that original [oi, oi + length) became `replacement` under `rule`. */
   const change = (oi: number, length: number, replacement: string, rule: Rule) => {
-    if (runRule !== rule || runEnd !== oi || rule === "table") {
-      close();
-      runRule = rule;
-      runStart = oi;
-      runText = replacement;
-    } else runText += replacement;
+    close();
+    runRule = rule;
+    runStart = oi;
+    runText = replacement;
     runEnd = oi + length;
   };
 
@@ -384,13 +383,10 @@ const run = (
         const e = entries[c]!;
         const oi = j + delta;
         if (copied < j) keep(s.slice(copied, j));
-        if (runRule === e.rule && runEnd === oi) runText += e.to;
-        else {
-          close();
-          runRule = e.rule;
-          runStart = oi;
-          runText = e.to;
-        }
+        close();
+        runRule = e.rule;
+        runStart = oi;
+        runText = e.to;
         runEnd = oi + 1;
         copied = ++j;
         continue;

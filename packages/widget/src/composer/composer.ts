@@ -173,6 +173,7 @@ interface UiState {
  * @since 0.1.0
  */
 export class SeptetComposer extends LitElement {
+  /** The element's styles (`composer.styles.ts`); restyle it through `::part` and the CSS custom properties. */
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
