@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Allowlist, ApiKey, DeliveryReport, Policy, SmsRequest } from "@septet/core";
-import { Effect, Result, Schema } from "./effect.js";
+import { Effect, Result, Schema } from "effect";
 
 /** The gateway's config file: the API key, the DLR signing secret, and DLR URL options. */
 export const GatewayConfig = Schema.Struct({

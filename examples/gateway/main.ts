@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { Effect } from "./effect.js";
+import { Effect } from "effect";
 import { createGateway, listen, loadConfig } from "./gateway.js";
 
 const { values } = parseArgs({

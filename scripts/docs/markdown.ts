@@ -106,9 +106,12 @@ export const page = (title: string, body: ReadonlyArray<string>): string =>
     .join("\n")
     .replace(/\n+$/, "\n");
 
-/** A link to an API symbol of a package, for typedoc (`{@link @septet/core!Sms.measure}`). */
+/**
+ * A link to an API symbol of a package, for typedoc (`{@link @septet/core!Sms.measure Sms.measure}`;
+ * the label follows a space, not a pipe, so the link is safe inside a Markdown table).
+ */
 export const api = (pkg: "core" | "testing" | "widget", symbol: string, label = symbol): string =>
-  `{@link @septet/${pkg}!${symbol} | ${label}}`;
+  `{@link @septet/${pkg}!${symbol} ${label}}`;
 
 /** JSON for a fenced block, two-space indented. */
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);

@@ -402,9 +402,9 @@ export const languages: ReadonlyArray<NationalLanguage> = /* @__PURE__ */ Object
  * ```ts
  * import { Gsm7 } from "@septet/core"
  *
- * Gsm7.septets(0x41)   // => 1  ("A")
- * Gsm7.septets(0x20ac) // => 2  ("€")
- * Gsm7.septets(0x1f600) // => 0 (emoji)
+ * Gsm7.septets("A".codePointAt(0)!)  // => 1
+ * Gsm7.septets("€".codePointAt(0)!)  // => 2
+ * Gsm7.septets("😀".codePointAt(0)!) // => 0
  * ```
  *
  * @category encoding

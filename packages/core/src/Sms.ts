@@ -34,7 +34,7 @@ export type Encoding = "GSM-7" | "UCS-2";
  * import { Gsm7, Sms } from "@septet/core"
  *
  * const options: Sms.MeasureOptions = { languages: [Gsm7.Turkish], reference: 16, boundary: "grapheme" }
- * Sms.measure("Şişli", options).singleShift // => "Turkish"
+ * Sms.measure("Şişli", options).encoding // => "GSM-7"
  * ```
  *
  * @category models
@@ -614,8 +614,9 @@ const measureDefaultGsm = (t: string, ref16: boolean, codePointMode: boolean): M
  * ```ts
  * import { Gsm7, Sms } from "@septet/core"
  *
- * Sms.measure("Hello €").units          // => 8  (€ is an escape pair)
- * Sms.measure("a".repeat(161)).segments // => 2  (153 + 8)
+ * // € is an escape pair (2 septets); 161 septets are 153 + 8.
+ * Sms.measure("Hello €").units          // => 8
+ * Sms.measure("a".repeat(161)).segments // => 2
  * Sms.measure("Hi 👋").encoding         // => "UCS-2"
  * Sms.measure("Hi 👋").forcedUcs2       // => [{ index: 3, char: "👋" }]
  * Sms.measure("Çalışma", { languages: [Gsm7.Turkish] }).lockingShift // => "Turkish"
@@ -675,8 +676,9 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
  * ```ts
  * import { Sms } from "@septet/core"
  *
+ * // In the second text the escape pair (€) moves whole to the next part.
  * Sms.split("a".repeat(200)).map((p) => p.length)      // => [153, 47]
- * Sms.split("a".repeat(152) + "€x").map((p) => p.length) // => [152, 2]  (the escape pair moves whole)
+ * Sms.split("a".repeat(152) + "€" + "a".repeat(7)).map((p) => p.length) // => [152, 8]
  * ```
  *
  * @category measuring
@@ -760,8 +762,9 @@ const longestPrefix = (
  * ```ts
  * import { Sms } from "@septet/core"
  *
+ * // The € pair after 159 septets would need septets 160 and 161, so it is cut off whole.
  * Sms.truncate("a".repeat(200), 1).length   // => 160
- * Sms.truncate("a".repeat(159) + "€", 1)     // => "a".repeat(159)  (the € pair would need 161)
+ * Sms.truncate("a".repeat(159) + "€", 1)     // => "a".repeat(159)
  * Sms.truncate("hello", 0)                  // => ""
  * ```
  *

@@ -284,7 +284,7 @@ export const rulesGuide = (): string => {
       for (const t of r.tests)
         if (!existsSync(new URL(t, root))) throw new Error(`rules guide: no test file ${t}`);
   return page("Rules", [
-    "Every rule septet enforces, each with the page that documents it in full, the API that implements it, and the tests that prove it. Start here: every rule is one click away, and its details two.",
+    "Every rule septet enforces, each with the page that documents it in full, the API that implements it, and the test files that prove it (beside the code: `packages/core/src/<Module>.test.ts`, `packages/testing/src/Conformance.test.ts`, `examples/gateway/gateway.test.ts`).",
     "Related pages: " +
       [
         GSM7,
@@ -305,7 +305,7 @@ export const rulesGuide = (): string => {
           r.rule.replace(/\|/g, "\\|"),
           r.guide,
           r.api.map(apiLink).join(", "),
-          r.tests.map((t) => `\`${t}\``).join("<br>"),
+          r.tests.map((t) => `\`${t.split("/").pop()}\``).join("<br>"),
         ]),
       ),
     ]),

@@ -103,6 +103,6 @@ export const walkthroughGuide = (): string => {
     ),
     `The result is ${full.measurement.encoding}, ${gsmUnits} septets, **${full.measurement.segments}** segment (${full.measurement.remaining} septets to spare).`,
     `**Or add ${code("’")} → ${code("'")} to the key's table**: ON then makes the text ${fixedKey.measurement.encoding}, ${fixedKey.measurement.units} septets, **${fixedKey.measurement.segments}** segment, for every request on this key.`,
-    `In a UI, ${api("widget", "SeptetComposer", "<septet-composer>")} marks such characters as they are typed and previews what FULL would do.`,
+    `In a UI, the \`<septet-composer>\` element (${api("widget", "SeptetComposer")}) marks such characters as they are typed and previews what FULL would do.`,
   ]);
 };
