@@ -2,8 +2,8 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DeliveryReport, type Policy } from "@septet/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Effect, Result } from "effect";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type DeliveryOutcome, type Gateway, listen, loadConfig } from "./gateway.js";
 
 const SECRET = "test-secret-0123456789abcdef";

@@ -4,6 +4,6 @@ import typescript from "@rollup/plugin-typescript";
 export default {
   input: "src/index.ts",
   output: { dir: "dist", format: "es", preserveModules: true, preserveModulesRoot: "src", sourcemap: true },
-  external: [/^effect(\/|$)/, /^fast-check$/, /^@septet\/core$/],
+  external: [/^effect(\/|$)/, /^fast-check$/, /^@septet\/core(\/|$)/],
   plugins: [typescript({ tsconfig: "./tsconfig.json" })],
 };

@@ -31,6 +31,9 @@ const invisible = /^[\p{Cc}\p{Cf}\p{Z}\p{M}]$/u;
 export const text = (s: string): string =>
   s.replace(/[\\`*_[\]<>|&#~^$]/g, (c) => `&#${c.codePointAt(0)};`).replace(/\n/g, "<br>");
 
+/** Markdown text (already written as Markdown, e.g. with `code`) made safe for a table cell. */
+export const md = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+
 /** One character as shown in a table: its glyph (escaped), or a name for invisible ones. */
 export const glyph = (ch: string): string => {
   const cp = ch.codePointAt(0) ?? 0;

@@ -24,7 +24,7 @@ const gsmCharsetUtils = require("@trt2/gsm-charset-utils") as {
   getCharCount(text: string): { msgCount: number };
 };
 
-const MESSAGES = 2_000;
+const MESSAGES = 10_000;
 
 /** mulberry32: a small seeded PRNG so the corpora are the same on every run. */
 const prng = (seed: number) => () => {
@@ -89,6 +89,8 @@ for (const [name, messages] of Object.entries(corpora)) {
       bench("@trt2/gsm-charset-utils", () => {
         for (const m of messages) sink += gsmCharsetUtils.getCharCount(m).msgCount;
       }),
+      // at least 10 iterations and 2 s per library (sms-segments-calculator needs seconds per pass)
+      { iterations: 10, time: 2000, warmupIterations: 2 },
     );
   }, 600_000);
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Allowlist, ApiKey, Policy, Sms, SmsRequest } from "@septet/core";
 import { PolicyArbitraries } from "@septet/testing";
 import { Effect, Result } from "effect";
@@ -43,37 +42,6 @@ describe("Policy.precedence (cell by cell)", () => {
       }
     },
   );
-
-  it("docs/precedence.md shows exactly the exported rules", () => {
-    const states = ["absent", "null", "empty", "valid", "invalid"] as const;
-    const label = {
-      absent: "field absent",
-      null: "`null`",
-      empty: '`""`',
-      valid: "valid value",
-      invalid: "invalid value",
-    };
-    const rules = Policy.precedence;
-    const table = [
-      "| setting | request field(s) | key setting | built-in default | valid request value |",
-      "| --- | --- | --- | --- | --- |",
-      ...rules.map(
-        (r) =>
-          `| ${r.setting} | ${r.requestFields.map((f) => `\`${f}\``).join(", ")} | \`${r.keyField}\` | ${r.builtInDefault} | ${r.valid} |`,
-      ),
-      "",
-      `| request field | ${rules.map((r) => r.setting).join(" | ")} |`,
-      `| --- | ${rules.map(() => "---").join(" | ")} |`,
-      ...states.map((s) => `| ${label[s]} | ${rules.map((r) => r.states[s]).join(" | ")} |`),
-    ].join("\n");
-    const doc = readFileSync(new URL("../../../docs/precedence.md", import.meta.url), "utf8");
-    const start = "<!-- generated:precedence:start -->\n";
-    const generated = doc.slice(
-      doc.indexOf(start) + start.length,
-      doc.indexOf("\n<!-- generated:precedence:end -->"),
-    );
-    expect(generated).toBe(table);
-  });
 
   it("has 30 cells: 3 settings × 5 request states × 2 key states", () => {
     expect(PolicyVectors.precedenceCells).toHaveLength(30);

@@ -286,6 +286,52 @@ const packUcs2Simple = (text: string, cap: number, joinCrLf: boolean): Array<Par
   return parts;
 };
 
+/** UCS-2 packing with Intl.Segmenter bounds (mode 2), without per-code-point callbacks. */
+const packUcs2Bounds = (text: string, bounds: Bounds, cap: number): Array<Part> => {
+  const n = text.length;
+  const { from, to, starts } = bounds;
+  const parts: Array<Part> = [];
+  let partStart = 0;
+  let used = 0;
+  let k = 0;
+  let i = 0;
+  while (i < n) {
+    let j = i + (codePointAt(text, i) > 0xffff ? 2 : 1);
+    while (j < n) {
+      let boundary: boolean;
+      if (j > from && j < to) {
+        while (k < starts.length && starts[k]! < j) k++;
+        boundary = k < starts.length && starts[k] === j;
+      } else boundary = !(text.charCodeAt(j) === 10 && text.charCodeAt(j - 1) === 13);
+      if (boundary) break;
+      j += codePointAt(text, j) > 0xffff ? 2 : 1;
+    }
+    const units = j - i;
+    if (units <= cap) {
+      if (used + units > cap) {
+        parts.push({ start: partStart, end: i, units: used, capacity: cap });
+        partStart = i;
+        used = 0;
+      }
+      used += units;
+    } else {
+      for (let q = i; q < j; ) {
+        const w = codePointAt(text, q) > 0xffff ? 2 : 1;
+        if (used + w > cap) {
+          parts.push({ start: partStart, end: q, units: used, capacity: cap });
+          partStart = q;
+          used = 0;
+        }
+        used += w;
+        q += w;
+      }
+    }
+    i = j;
+  }
+  parts.push({ start: partStart, end: n, units: used, capacity: cap });
+  return parts;
+};
+
 interface Scan {
   readonly codePoints: number;
   readonly crlf: number;
@@ -645,7 +691,9 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
     parts =
       choice.parts ??
       (bounds.mode === 2
-        ? pack(t, bounds, choice.cost, perSegment)
+        ? choice.cost === ucs2Cost
+          ? packUcs2Bounds(t, bounds, perSegment)
+          : pack(t, bounds, choice.cost, perSegment)
         : choice.cost === defaultGsmCost
           ? packDefault(t, perSegment, bounds.mode === 1)
           : choice.cost === ucs2Cost

@@ -1,6 +1,6 @@
 /** Delivery reports: the DLR URL check, the callback payload, statuses, error codes, signatures. */
 import { DeliveryReport } from "@septet/core";
-import { Effect } from "../../../packages/testing/scripts/effect.js";
+import { Effect } from "effect";
 import { dlrUrls, signatures } from "../../../packages/testing/src/vectors/policy.js";
 import { api, code, fence, json, page, table, text } from "../markdown.js";
 

@@ -1,7 +1,7 @@
 /** The IP whitelist: grammar, matching rules, and the catalogue of refused input. */
 import { readFileSync } from "node:fs";
 import { Allowlist, Ip } from "@septet/core";
-import { Result } from "../../../packages/testing/scripts/effect.js";
+import { Result } from "effect";
 import {
   addressVectors,
   allowlistVectors,

@@ -1,8 +1,8 @@
 /** Precedence of sender, Auto-Replace mode and DLR URL: request over key over built-in default. */
 import { ApiKey, DeliveryReport, Policy, Replacement, SmsRequest } from "@septet/core";
-import { Effect } from "../../../packages/testing/scripts/effect.js";
+import { Effect } from "effect";
 import { precedenceCells } from "../../../packages/testing/src/vectors/policy.js";
-import { api, code, page, table, text } from "../markdown.js";
+import { api, code, md, page, table, text } from "../markdown.js";
 
 const STATES = ["absent", "null", "empty", "valid", "invalid"] as const;
 const LABEL: Readonly<Record<(typeof STATES)[number], string>> = {
@@ -63,13 +63,14 @@ export const precedenceGuide = (): string => {
         r.setting,
         r.requestFields.map((f) => code(f)).join(", "),
         code(r.keyField),
-        text(r.builtInDefault),
-        text(r.valid),
+        md(r.builtInDefault),
+        md(r.valid),
       ]),
     ),
+    "What each way of writing the request field means, per setting:",
     table(
       ["request field", ...rules.map((r) => r.setting)],
-      STATES.map((s) => [LABEL[s], ...rules.map((r) => text(r.states[s]))]),
+      STATES.map((s) => [LABEL[s], ...rules.map((r) => md(r.states[s]))]),
     ),
     "## Every cell, tested",
     `The ${precedenceCells.length} cells below (3 settings × 5 request states × key set or unset) are the conformance vectors \`precedence.json\` ([Conformance kit](./conformance.md)); septet's tests run each through \`Policy.resolve\`. In each cell the other two settings are left to their defaults and, when the cell is not about the sender, the request names the sender \`"Base"\`.`,

@@ -1,6 +1,6 @@
 /** "Why was this message 3 segments?": a real Policy.resolve, explained step by step. */
 import { ApiKey, Policy, type Sms, SmsRequest } from "@septet/core";
-import { Effect } from "../../../packages/testing/scripts/effect.js";
+import { Effect } from "effect";
 import { api, code, codePoint, fence, glyph, json, literal, page, table } from "../markdown.js";
 
 const KEY_CONFIG = {
