@@ -95,9 +95,30 @@ const __check = (actual: unknown, expected: unknown): void => {
 };
 `;
 
-const examples = packages.flatMap((pkg) =>
-  sourceFiles(join(root, "packages", pkg, "src")).flatMap((file) => examplesOf(pkg, file)),
-);
+/** The README's fenced `ts` blocks: its tour shows real output too. */
+const readmeExamples = (): Array<Example> => {
+  const found: Array<Example> = [];
+  const lines = readFileSync(join(root, "README.md"), "utf8").split("\n");
+  let block: Array<string> | undefined;
+  let start = 0;
+  lines.forEach((line, index) => {
+    if (block === undefined && /^```(ts|typescript)\b/.test(line)) {
+      block = [];
+      start = index;
+    } else if (block !== undefined && line.startsWith("```")) {
+      found.push({ name: `README.md:${start + 1}`, pkg: "core", code: block.join("\n") });
+      block = undefined;
+    } else block?.push(line);
+  });
+  return found;
+};
+
+const examples = [
+  ...packages.flatMap((pkg) =>
+    sourceFiles(join(root, "packages", pkg, "src")).flatMap((file) => examplesOf(pkg, file)),
+  ),
+  ...readmeExamples(),
+];
 
 describe("documentation examples", () => {
   it("finds examples to run", () => {

@@ -55,7 +55,9 @@ export interface MeasureOptions {
   /**
    * Where a part may end: between grapheme clusters (`"grapheme"`, the default: what a person
    * sees as one character is never cut) or between any two code points (`"code-point"`). Escape
-   * pairs and surrogate pairs are never cut in either mode.
+   * pairs and surrogate pairs are never cut in either mode. Clusters follow Unicode UAX #29 as
+   * the runtime's `Intl.Segmenter` implements it (emoji sequences, flags and combining marks are
+   * recognised natively; a runtime without `Intl.Segmenter` gets code points, CR LF kept whole).
    */
   readonly boundary?: "grapheme" | "code-point";
 }

@@ -6,7 +6,8 @@
  * simple code point, except CR × LF (rule GB3): it is none of Extend, ZWJ, SpacingMark, Prepend,
  * Regional_Indicator or a Hangul jamo/syllable. The ranges below are a conservative subset
  * (Latin, Greek, Cyrillic, Armenian, general punctuation and symbols, CJK, most emoji, lone
- * surrogates which are GCB=Control); anything else is "complex" and goes to `Intl.Segmenter`.
+ * surrogates); anything else is "complex": common emoji sequences, flags and combining marks are
+ * clustered natively (`clusterStartsFast`), the rest by `Intl.Segmenter`.
  *
  * Only the stretch from one code point before the first complex code point to one code point
  * after the last one is segmented: every rule of UAX #29 that looks further than one code point
