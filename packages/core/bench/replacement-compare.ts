@@ -12,7 +12,7 @@
  * Run (from the repository root):
  *
  *   npx pnpm@12.4.2 exec node --experimental-strip-types --no-warnings \
- *     --import ./packages/core/bench/register.mjs packages/core/bench/replacement-compare.ts
+ *     --import ./scripts/ts-hooks/register.mjs packages/core/bench/replacement-compare.ts
  *
  * (vitest 5 dropped the `bench()` function this file would otherwise use.) Each contender runs
  * in interleaved rounds of ~200 ms after a warm-up; the median round is reported, in input

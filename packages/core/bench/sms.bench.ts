@@ -69,13 +69,16 @@ const corpora = {
   "text with emoji": corpus(3, EMOJI, 0.05),
 };
 
+// A local binding: vitest's module runner turns `Sms.measure` into a getter on every access.
+const measure = Sms.measure;
+
 let sink = 0;
 
 for (const [name, messages] of Object.entries(corpora)) {
   test(`${name} (10,000 messages)`, async ({ bench }) => {
     await bench.compare(
       bench("septet Sms.measure", () => {
-        for (const m of messages) sink += Sms.measure(m).segments;
+        for (const m of messages) sink += measure(m).segments;
       }),
       bench("sms-segments-calculator", () => {
         for (const m of messages) sink += new SegmentedMessage(m).segmentsCount;

@@ -59,10 +59,11 @@ export type Rule =
  * `outputIndex` of the new text. Indices are UTF-16 code unit offsets. Replaying the changes on
  * the output gives back the original exactly (see {@link replay}).
  *
- * Granularity: under FULL, adjacent characters changed by the same built-in rule are one change
- * (a transliterated word, `Здравствуйте` → `Zdravstvuite`, is one change; `naïve café’s` gives
- * `ï` → `i` and `’` → `'` as two), which is what a preview highlights and keeps reports short. A
- * table match is always its own change; a composed sequence (`e` + U+0301) is one change.
+ * Granularity: under FULL, every changed character is its own change, so a preview can mark and
+ * explain each one (a transliterated word, `Здравствуйте` → `Zdravstvuite`, is twelve changes,
+ * `З` → `Z` first; `naïve café’s` gives `ï` → `i` and `’` → `'`). A table match is always one
+ * change; a composed sequence (`e` + U+0301) is one change; a leftover cluster (an emoji with its
+ * skin tone, a flag) replaced by `{ substitute }` is one change.
  *
  * @category models
  * @since 0.1.0

@@ -3,9 +3,15 @@
  * (`generated/replacement-full.ts`) for every character still outside GSM-7, with the context
  * rules of the Greek (ELOT 743) and Cyrillic (ICAO Doc 9303) romanisations.
  *
- * Work is linear in the text: one `\p{M}` scan decides whether composition is needed at all, then
- * one left-to-right pass; runs of GSM-7 text are copied in slices. The built-in table is decoded
- * on first use (so importing this module costs nothing at start-up).
+ * Work is linear in the text: one left-to-right pass that assumes no combining mark and restarts
+ * with composition when it meets one; runs of GSM-7 text are copied in slices. The built-in table
+ * is decoded on first use (so importing this module costs nothing at start-up).
+ *
+ * Performance notes (see `benchmarks/replacement.md`): the hot loop reads one `Uint8Array` kind
+ * per UTF-16 code unit below {@link DENSE} and allocates nothing for GSM-7 text; a replaced
+ * character costs one {@link Change} object (always built by {@link changeOf}, so every change
+ * has one hidden class) whose `original` and `replacement` are the entry's own strings, never a
+ * fresh slice. No closure is allocated per call.
  *
  * @internal
  */
@@ -13,21 +19,23 @@
 import { COMPOSE, CURATED, DIACRITIC, REMOVED, TRANSLITERATION } from "../generated/replacement-full.js";
 import type { Change, Leftover, Rule, Table } from "../Replacement.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
-import { defaultCost } from "./gsm7-cost.js";
+import { COST, COST_LIMIT } from "./gsm7-cost.js";
 import { matchAt, matchedValue, trieOf } from "./replaceTable.js";
 
 /** One built-in entry. */
 export interface Entry {
   readonly to: string;
   readonly rule: Exclude<Rule, "table" | "substitute">;
+  /** The character itself (the `original` of its changes, shared instead of sliced per change). */
+  readonly from: string;
+  /** `to` in capitals (the Zh → ZH rule), computed once. */
+  readonly upper: string;
 }
 
 let builtIn: Map<number, Entry> | undefined;
 
-/** Code points below this have dense lookups (GSM-7 flag and built-in entry). */
+/** Code points below this have dense lookups (GSM-7 flag, mark flag, built-in entry, kind). */
 const DENSE = 0x3400;
-let gsmDense: Uint8Array | undefined;
-let entryDense: Array<Entry | undefined> | undefined;
 
 /** The built-in table, decoded on first use (see the generator for the encoding). */
 export const table = (): Map<number, Entry> => {
@@ -37,7 +45,16 @@ export const table = (): Map<number, Entry> => {
     for (const run of data.split("\ue000")) {
       const start = run.codePointAt(0)!;
       const targets = run.slice(start > 0xffff ? 2 : 1).split("\ue001");
-      for (let k = 0; k < targets.length; k++) map.set(start + k, { to: targets[k]!, rule });
+      for (let k = 0; k < targets.length; k++) {
+        const to = targets[k]!;
+        // One object shape for every entry: to, rule, from, upper.
+        map.set(start + k, {
+          to,
+          rule,
+          from: String.fromCodePoint(start + k),
+          upper: to.length > 1 ? to.toUpperCase() : to,
+        });
+      }
     }
   };
   decode(REMOVED, "removed");
@@ -49,70 +66,70 @@ export const table = (): Map<number, Entry> => {
   return map;
 };
 
-const dense = (): Array<Entry | undefined> => {
-  if (entryDense !== undefined) return entryDense;
-  const map = table();
-  const a = new Array<Entry | undefined>(DENSE).fill(undefined);
-  for (const [cp, e] of map) if (cp < DENSE) a[cp] = e;
-  entryDense = a;
-  return a;
-};
+/** Kinds of a code unit below {@link DENSE} (see {@link kinds}); 0 is anything else. */
+const GSM = 1;
+const SIMPLE = 2;
+const MARK = 3;
 
 /**
- * What the fast path knows of a code point below {@link DENSE}: 1 GSM-7, 2 a built-in entry that
- * needs no context, 0 anything else (leftover, mark, surrogate, or an entry with a context rule).
+ * What the fast path knows of a code unit below {@link DENSE}: {@link GSM} GSM-7,
+ * {@link SIMPLE} a built-in entry that needs no context, {@link MARK} a combining mark, 0
+ * anything else (leftover or an entry with a context rule).
  */
-let kinds: Uint8Array | undefined;
-const kindsOf = (): Uint8Array => {
-  if (kinds !== undefined) return kinds;
+let kinds: Uint8Array = new Uint8Array(0);
+/** The built-in entry of each code point below {@link DENSE}. */
+let entries: Array<Entry | undefined> = [];
+/** Bit 1: cased (lower and upper forms differ); bit 2: a capital. Built on first use. */
+let cases: Uint8Array | undefined;
+
+const MARKS = /\p{M}/u;
+
+/** Builds the dense tables (once). */
+const init = (): void => {
+  const map = table();
+  const e = new Array<Entry | undefined>(DENSE).fill(undefined);
+  for (const [cp, entry] of map) if (cp < DENSE) e[cp] = entry;
   const k = new Uint8Array(DENSE);
-  const entries = dense();
   for (let c = 0; c < DENSE; c++) {
-    if (isGsm(c)) k[c] = 1;
-    else if (isMark(c)) k[c] = 0;
+    if (c < COST_LIMIT && COST[c] !== 0) k[c] = GSM;
+    else if (c >= 0x300 && MARKS.test(String.fromCharCode(c))) k[c] = MARK;
     else {
-      const e = entries[c];
+      const entry = e[c];
       // γ and υ have ELOT 743 context rules.
-      if (e === undefined || c === 0x3b3 || c === 0x3c5 || c === 0x3cd || c === 0x3a5 || c === 0x38e)
+      if (entry === undefined || c === 0x3b3 || c === 0x3c5 || c === 0x3cd || c === 0x3a5 || c === 0x38e)
         continue;
-      if (e.rule === "curated" && /[0-9]/.test(e.to[0] ?? "")) continue; // fractions
-      const t = e.to;
+      if (entry.rule === "curated" && /[0-9]/.test(entry.to[0] ?? "")) continue; // fractions
+      const t = entry.to;
       if (t.length > 1 && t[0] !== t[0]!.toLowerCase() && t[1] !== t[1]!.toUpperCase()) continue; // Zh, Th
-      k[c] = 2;
+      k[c] = SIMPLE;
     }
   }
+  entries = e;
   kinds = k;
-  return k;
 };
 
 /** The built-in entry of a code point (no context rules). */
-const entryOf = (cp: number): Entry | undefined => (cp < DENSE ? dense()[cp] : table().get(cp));
+const entryOf = (cp: number): Entry | undefined => (cp < DENSE ? entries[cp] : table().get(cp));
 
 /** Whether a code point is in the GSM 7-bit default alphabet or its extension (`Gsm7.isGsm7`). */
-export const isGsm = (cp: number): boolean => {
-  if (cp < DENSE) {
-    if (gsmDense === undefined) {
-      gsmDense = new Uint8Array(DENSE);
-      for (let c = 0; c < DENSE; c++) gsmDense[c] = defaultCost(c) !== 0 ? 1 : 0;
-    }
-    return gsmDense[cp] === 1;
-  }
-  return defaultCost(cp) !== 0;
-};
+export const isGsm = (cp: number): boolean => cp >= 0 && cp < COST_LIMIT && COST[cp] !== 0;
 
-const MARKS = /\p{M}/u;
-let markDense: Uint8Array | undefined;
+/** Per block of 256 code points at or above {@link DENSE}: 0 not yet known, 1 no mark, 2 some marks. */
+let markBlocks: Uint8Array | undefined;
 /** Whether a code point is a combining mark (General Category M); dense lookup below U+3400. */
 const isMark = (cp: number): boolean => {
-  if (cp < 0x300) return false;
-  if (cp < DENSE) {
-    if (markDense === undefined) {
-      markDense = new Uint8Array(DENSE);
-      for (let c = 0x300; c < DENSE; c++) markDense[c] = MARKS.test(String.fromCharCode(c)) ? 1 : 0;
-    }
-    return markDense[cp] === 1;
+  if (cp < DENSE) return kinds[cp] === MARK;
+  if (markBlocks === undefined) markBlocks = new Uint8Array(0x1100);
+  const b = cp >> 8;
+  let known = markBlocks[b]!;
+  if (known === 0) {
+    // One regex test per block decides most code points (emoji, CJK) without a per-character test.
+    let block = "";
+    for (let c = b << 8; c < (b + 1) << 8; c++) block += String.fromCodePoint(c);
+    known = MARKS.test(block) ? 2 : 1;
+    markBlocks[b] = known;
   }
-  return MARKS.test(String.fromCodePoint(cp));
+  return known === 2 && MARKS.test(String.fromCodePoint(cp));
 };
 /** Whether a text contains a combining mark (then NFC composition may change it). */
 const hasMark = (text: string): boolean => {
@@ -128,13 +145,23 @@ const hasMark = (text: string): boolean => {
 };
 
 const isGreek = (cp: number): boolean => (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff);
-const isCased = (cp: number): boolean => {
-  const c = String.fromCodePoint(cp);
-  return c.toLowerCase() !== c.toUpperCase();
+/** Case bits of a code point: 1 cased (lower and upper forms differ), 2 a capital. */
+const caseOf = (cp: number): number => {
+  if (cp < DENSE) {
+    if (cases === undefined) {
+      const t = new Uint8Array(DENSE);
+      for (let c = 0; c < DENSE; c++) t[c] = caseSlow(c);
+      cases = t;
+    }
+    return cases[cp]!;
+  }
+  return caseSlow(cp);
 };
-const isUpper = (cp: number): boolean => {
+const caseSlow = (cp: number): number => {
   const c = String.fromCodePoint(cp);
-  return c.toLowerCase() !== c && c.toUpperCase() === c;
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  return (lower !== upper ? 1 : 0) | (lower !== c && upper === c ? 2 : 0);
 };
 
 /** The code point that ends just before `i` (`i` > 0). */
@@ -150,27 +177,24 @@ const OU = new Set([0x3bf, 0x39f]);
 const VOICED_KEPT = new Set([0x393, 0x394, 0x39b, 0x3a9]);
 
 /**
- * The text a non-GSM-7 code point at `i` of `s` becomes, with the Greek and Cyrillic context
- * rules applied; `undefined` when the built-in table has no entry (a leftover).
+ * The text the non-GSM-7 code point `cp` (`size` code units) at `i` of `s`, whose built-in entry
+ * is `entry`, becomes, with the Greek and Cyrillic context rules applied (same rule as `entry`).
  */
-const targetAt = (s: string, i: number, cp: number, size: number): Entry | undefined => {
-  const entry = entryOf(cp);
-  if (entry === undefined) return entry;
+const targetOf = (s: string, i: number, cp: number, size: number, entry: Entry): string => {
   const to = entry.to;
   if (entry.rule === "transliteration") {
     if (cp >= 0x3b3 && cp <= 0x3cd) {
       // ELOT 743: γ before γ, ξ, χ is n (γγ ng, γξ nx, γχ nch).
       if (cp === 0x3b3) {
         const next = s.charCodeAt(i + 1);
-        if (next === 0x3b3 || next === 0x3be || next === 0x3c7) return { to: "n", rule: entry.rule };
+        if (next === 0x3b3 || next === 0x3be || next === 0x3c7) return "n";
       }
-      if (cp === 0x3c5 || cp === 0x3cd) return upsilon(s, i, false, entry);
-    } else if (cp === 0x3a5 || cp === 0x38e) return upsilon(s, i, true, entry);
+      if (cp === 0x3c5 || cp === 0x3cd) return upsilon(s, i, false, to);
+    } else if (cp === 0x3a5 || cp === 0x38e) return upsilon(s, i, true, to);
   } else if (cp <= 0xbe ? cp >= 0xbc : (cp >= 0x2150 && cp <= 0x215f) || cp === 0x2189) {
     // A vulgar fraction right after a digit gets a space: 1½ → 1 1/2, not 11/2.
     const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
-    if (prev >= 0x30 && prev <= 0x39) return { to: ` ${to}`, rule: entry.rule };
-    return entry;
+    return prev >= 0x30 && prev <= 0x39 ? ` ${to}` : to;
   }
   // A capital written with several letters (Ж Zh, Щ Shch, Χ Ch, Þ Th) is all capitals inside a
   // word in capitals (next letter a capital, or no next letter and the previous one a capital).
@@ -180,29 +204,30 @@ const targetAt = (s: string, i: number, cp: number, size: number): Entry | undef
       first >= 0x41 &&
       first <= 0x5a &&
       to.charCodeAt(1) >= 0x61 &&
-      (entry.rule === "transliteration" || (entry.rule === "curated" && isCased(cp)))
+      (entry.rule === "transliteration" || (entry.rule === "curated" && (caseOf(cp) & 1) !== 0))
     ) {
       const next = s.codePointAt(i + size) ?? -1;
       const prev = i === 0 ? -1 : codePointBefore(s, i);
-      const caps = next >= 0 && isCased(next) ? isUpper(next) : prev >= 0 && isUpper(prev);
-      if (caps) return { to: to.toUpperCase(), rule: entry.rule };
+      const nextCase = next >= 0 ? caseOf(next) : 0;
+      const caps = (nextCase & 1) !== 0 ? (nextCase & 2) !== 0 : prev >= 0 && (caseOf(prev) & 2) !== 0;
+      if (caps) return entry.upper;
     }
   }
-  return entry;
+  return to;
 };
 
 /** ELOT 743: υ after α ε η is v before a vowel or a voiced consonant, else f; after ο it is u. */
-const upsilon = (s: string, i: number, upper: boolean, entry: Entry): Entry => {
-  if (i === 0) return entry;
+const upsilon = (s: string, i: number, upper: boolean, to: string): string => {
+  if (i === 0) return to;
   const prev = s.charCodeAt(i - 1);
-  if (OU.has(prev)) return { to: upper ? "U" : "u", rule: entry.rule };
-  if (!AV.has(prev)) return entry;
+  if (OU.has(prev)) return upper ? "U" : "u";
+  if (!AV.has(prev)) return to;
   const next = s.charCodeAt(i + 1);
   const n = isGreek(next) ? entryOf(next) : undefined;
   const voiced =
     VOICED_KEPT.has(next) ||
     (n !== undefined && n.to.length > 0 && "aeiouyvgdzlmnr".includes(n.to[0]!.toLowerCase()));
-  return { to: voiced ? (upper ? "V" : "v") : upper ? "F" : "f", rule: entry.rule };
+  return voiced ? (upper ? "V" : "v") : upper ? "F" : "f";
 };
 
 /** Whether a code point joins the leftover before it (emoji modifiers, joiners, marks, tags). */
@@ -254,9 +279,15 @@ interface Piece {
   readonly oe: number;
 }
 
+const NO_PIECES: ReadonlyArray<Piece> = [];
+
+/** The composed text of the last {@link compose} call (avoids a result object). */
+let composed = "";
+
 /** NFC composition, unit by unit (a code point and the combining marks after it). */
-const compose = (text: string): { readonly s: string; readonly pieces: ReadonlyArray<Piece> } => {
-  if (!hasMark(text)) return { s: text, pieces: [] };
+const compose = (text: string): ReadonlyArray<Piece> => {
+  composed = text;
+  if (!hasMark(text)) return NO_PIECES;
   const pieces: Array<Piece> = [];
   let s = "";
   let copied = 0;
@@ -282,8 +313,18 @@ const compose = (text: string): { readonly s: string; readonly pieces: ReadonlyA
     s += nfc;
     copied = i;
   }
-  return { s: pieces.length === 0 ? text : s + text.slice(copied), pieces };
+  if (pieces.length > 0) composed = s + text.slice(copied);
+  return pieces;
 };
+
+/** A report entry. Every change is made here, so all have one hidden class (same fields, same order). */
+const changeOf = (
+  index: number,
+  outputIndex: number,
+  original: string,
+  replacement: string,
+  rule: Rule,
+): Change => ({ index, outputIndex, original, replacement, rule });
 
 /**
  * FULL over `original`. `substitute` replaces each leftover when given (else leftovers are kept).
@@ -297,6 +338,42 @@ export const runFull = (
   substitute: string | undefined,
 ): FullOutput => run(original, userTable, substitute, false);
 
+/** Where {@link step} stopped (avoids a result object). */
+let stepEnd = 0;
+
+/**
+ * Handles the non-GSM-7 code point `cp` at `i` of `str` (original index `oi`, where `str` and the
+ * original agree up to `limit`): records its change or leftover and returns `out` extended with
+ * what it became; {@link stepEnd} is the next index in `str`.
+ */
+const step = (
+  str: string,
+  i: number,
+  cp: number,
+  oi: number,
+  limit: number,
+  out: string,
+  replacements: Array<Change>,
+  leftovers: Array<Leftover>,
+  substitute: string | undefined,
+): string => {
+  const size = cp > 0xffff ? 2 : 1;
+  const entry = entryOf(cp);
+  if (entry !== undefined) {
+    const to = targetOf(str, i, cp, size, entry);
+    replacements.push(changeOf(oi, out.length, entry.from, to, entry.rule));
+    stepEnd = i + size;
+    return out + to;
+  }
+  const end = leftoverEnd(str, i, cp, limit);
+  const char = str.slice(i, end);
+  leftovers.push({ index: oi, char });
+  stepEnd = end;
+  if (substitute === undefined) return out + char;
+  replacements.push(changeOf(oi, out.length, char, substitute, "substitute"));
+  return out + substitute;
+};
+
 /**
  * One FULL pass. The first pass assumes the text has no combining mark (so NFC cannot change it)
  * and restarts with composition as soon as it meets one: text without marks is scanned once.
@@ -307,9 +384,15 @@ const run = (
   substitute: string | undefined,
   composing: boolean,
 ): FullOutput => {
-  const kind = kindsOf();
-  const entries = dense();
-  const { s, pieces } = composing ? compose(original) : { s: original, pieces: [] as ReadonlyArray<Piece> };
+  if (kinds.length === 0) init();
+  const kind = kinds;
+  const dense = entries;
+  let s = original;
+  let pieces = NO_PIECES;
+  if (composing) {
+    pieces = compose(original);
+    s = composed;
+  }
   const trie =
     userTable === undefined || userTable.entries.length === 0 ? undefined : trieOf(userTable, true);
   const replacements: Array<Change> = [];
@@ -320,78 +403,29 @@ const run = (
   let p = 0; // next piece
   const n = s.length;
 
-  // The pending change: original [runStart, runEnd) became runText (not yet appended to out).
-  let runRule: Rule | undefined;
-  let runStart = 0;
-  let runEnd = 0;
-  let runText = "";
-  const close = () => {
-    if (runRule === undefined) return;
-    replacements.push({
-      index: runStart,
-      outputIndex: out.length,
-      original: original.slice(runStart, runEnd),
-      replacement: runText,
-      rule: runRule,
-    });
-    out += runText;
-    runRule = undefined;
-  };
-  /** Appends unchanged text (closing the open run). */
-  const keep = (text: string) => {
-    if (text.length === 0) return;
-    close();
-    out += text;
-  };
-  /** Records that original [oi, oi + length) became `replacement` under `rule`. */
-  const change = (oi: number, length: number, replacement: string, rule: Rule) => {
-    close();
-    runRule = rule;
-    runStart = oi;
-    runText = replacement;
-    runEnd = oi + length;
-  };
-
-  /** Handles the non-GSM-7 code point `cp` at `i` of `str` (original index `oi`); returns the next index. */
-  const step = (str: string, i: number, cp: number, oi: number, limit: number): number => {
-    const size = cp > 0xffff ? 2 : 1;
-    const entry = targetAt(str, i, cp, size);
-    if (entry !== undefined) {
-      change(oi, size, entry.to, entry.rule);
-      return i + size;
-    }
-    const end = leftoverEnd(str, i, cp, limit);
-    const char = str.slice(i, end);
-    leftovers.push({ index: oi, char });
-    if (substitute === undefined) keep(char);
-    else change(oi, end - i, substitute, "substitute");
-    return end;
-  };
-
   let nextPiece = pieces.length > 0 ? pieces[0]!.cs : n;
   for (let j = 0; j < n; ) {
-    const c = s.charCodeAt(j);
-    // Fast path outside composed pieces and without a table: GSM-7 text is copied later in one
-    // slice; a context-free built-in entry extends the open run.
-    if (j < nextPiece && trie === undefined && c < DENSE) {
-      const k = kind[c];
-      if (k === 1) {
-        j++;
-        continue;
-      }
-      if (k === 2) {
-        const e = entries[c]!;
-        const oi = j + delta;
-        if (copied < j) keep(s.slice(copied, j));
-        close();
-        runRule = e.rule;
-        runStart = oi;
-        runText = e.to;
-        runEnd = oi + 1;
+    if (trie === undefined) {
+      // Fast path up to the next composed piece: GSM-7 text is copied later in one slice; a
+      // context-free built-in entry is its own change, with the entry's strings.
+      while (j < nextPiece) {
+        const c = s.charCodeAt(j);
+        if (c >= DENSE) break;
+        const k = kind[c];
+        if (k === GSM) {
+          j++;
+          continue;
+        }
+        if (k !== SIMPLE) break;
+        const e = dense[c]!;
+        if (copied < j) out += s.slice(copied, j);
+        replacements.push(changeOf(j + delta, out.length, e.from, e.to, e.rule));
+        out += e.to;
         copied = ++j;
-        continue;
       }
+      if (j >= n) break;
     }
+    const c = s.charCodeAt(j);
     // The key's table, matched against the composed text with NFC keys.
     if (trie?.next.has(c)) {
       const end = matchAt(trie, s, j);
@@ -405,11 +439,12 @@ const run = (
         if (!composing && hasMark(s.slice(j, end))) return run(original, userTable, substitute, true);
         if (!(q < pieces.length && pieces[q]!.cs < end)) {
           const value = matchedValue;
-          keep(s.slice(copied, j));
+          if (copied < j) out += s.slice(copied, j);
           const oi = j + delta;
           const sub = runFull(value, undefined, substitute);
           for (const l of sub.leftovers) leftovers.push({ index: oi, char: l.char });
-          change(oi, end + d - oi, sub.text, "table");
+          replacements.push(changeOf(oi, out.length, original.slice(oi, end + d), sub.text, "table"));
+          out += sub.text;
           copied = j = end;
           delta = d;
           p = q;
@@ -421,7 +456,7 @@ const run = (
     if (j === nextPiece) {
       // A composed piece: replaced as a whole when every code point of its NFC maps to GSM-7.
       const piece = pieces[p]!;
-      keep(s.slice(copied, j));
+      if (copied < j) out += s.slice(copied, j);
       let to = "";
       let rule: Rule = "compose";
       for (let k = piece.cs; k < piece.ce; ) {
@@ -429,25 +464,30 @@ const run = (
         const size = cp > 0xffff ? 2 : 1;
         if (isGsm(cp)) to += s.slice(k, k + size);
         else {
-          const entry = targetAt(s, k, cp, size);
+          const entry = entryOf(cp);
           if (entry === undefined) {
             to = "\uffff";
             break;
           }
           if (rule === "compose") rule = entry.rule;
-          to += entry.to;
+          to += targetOf(s, k, cp, size, entry);
         }
         k += size;
       }
-      if (to !== "\uffff") change(piece.os, piece.oe - piece.os, to, rule);
-      else
+      if (to !== "\uffff") {
+        replacements.push(changeOf(piece.os, out.length, original.slice(piece.os, piece.oe), to, rule));
+        out += to;
+      } else
         for (let k = piece.os; k < piece.oe; ) {
           const cp = original.codePointAt(k)!;
           if (isGsm(cp)) {
             const size = cp > 0xffff ? 2 : 1;
-            keep(original.slice(k, k + size));
+            out += original.slice(k, k + size);
             k += size;
-          } else k = step(original, k, cp, k, piece.oe);
+          } else {
+            out = step(original, k, cp, k, piece.oe, out, replacements, leftovers, substitute);
+            k = stepEnd;
+          }
         }
       copied = j = piece.ce;
       delta += piece.oe - piece.os - (piece.ce - piece.cs);
@@ -461,11 +501,13 @@ const run = (
       continue;
     }
     if (!composing && isMark(cp)) return run(original, userTable, substitute, true);
-    keep(s.slice(copied, j));
-    j = step(s, j, cp, j + delta, nextPiece);
-    copied = j;
+    if (copied < j) out += s.slice(copied, j);
+    out = step(s, j, cp, j + delta, nextPiece, out, replacements, leftovers, substitute);
+    copied = j = stepEnd;
   }
-  keep(s.slice(copied));
-  close();
-  return { text: out, replacements, leftovers };
+  return {
+    text: copied === 0 ? s : copied < n ? out + s.slice(copied) : out,
+    replacements,
+    leftovers,
+  };
 };
