@@ -12,13 +12,6 @@ export async function resolve(specifier, context, nextResolve) {
     return nextResolve(new URL(`${name}.ts`, src("core")).href, context);
   }
   if (specifier === "@septet/testing") return nextResolve(new URL("index.ts", src("testing")).href, context);
-  // Scripts outside the packages (scripts/docs) use the packages' own dependencies.
-  if (
-    (specifier === "effect" || specifier.startsWith("effect/")) &&
-    !context.parentURL?.startsWith(packages.href)
-  ) {
-    return nextResolve(specifier, { ...context, parentURL: new URL("index.ts", src("testing")).href });
-  }
   if (
     (specifier.startsWith("./") || specifier.startsWith("../")) &&
     specifier.endsWith(".js") &&
