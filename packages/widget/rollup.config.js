@@ -59,7 +59,12 @@ export default [
         declarationDir: undefined,
         outDir: "dist",
       }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      terser({
+        ecma: 2022,
+        module: true,
+        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+        format: { comments: false },
+      }),
     ],
   },
   // (2) Library: one module per source file, Lit and @septet/core external, with declarations.

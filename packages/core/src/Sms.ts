@@ -593,43 +593,121 @@ const analyse = (text: string, options: MeasureOptions | undefined) => {
 const NONE: ReadonlyArray<never> = Object.freeze([]);
 
 /**
- * The hot path: text made only of default-alphabet and extension characters, no national
- * languages. One pass over the code units; `null` as soon as a character is outside the tables.
+ * Code units the fast scan stops at: everything but the default alphabet and extension table,
+ * plus CR (for CR LF) and the extension characters (escape pairs). One character class with the
+ * `g` flag: `test` finds the next stop in native code, without backtracking.
  */
-const measureDefaultGsm = (t: string, ref16: boolean, codePointMode: boolean): Measurement | null => {
+const STOP: RegExp = /* @__PURE__ */ (() => {
+  let cls = "";
+  for (let c = 0; c < COST_LIMIT; c++)
+    if (COST[c] === 1 && c !== 13) {
+      let e = c;
+      while (COST[e + 1] === 1 && e + 1 !== 13) e++;
+      cls += `\\u${c.toString(16).padStart(4, "0")}-\\u${e.toString(16).padStart(4, "0")}`;
+      c = e;
+    }
+  return new RegExp(`[^${cls}]`, "g");
+})();
+
+/**
+ * Greedy packing when every code unit costs 1 except at `special` (ascending indices): an
+ * extension character (2 units, 1 code unit; 1 unit in UCS-2), CR LF or a surrogate pair (2 units,
+ * 2 code units, never cut). Arithmetic between the special positions.
+ */
+const packSpecial = (t: string, special: ReadonlyArray<number>, cap: number, ucs2: boolean): Array<Part> => {
   const n = t.length;
-  let septets = 0;
+  const parts: Array<Part> = [];
+  let partStart = 0;
+  let used = 0;
+  let i = 0;
+  for (let k = 0; k <= special.length; k++) {
+    const s = k < special.length ? special[k]! : n;
+    const c = t.charCodeAt(s);
+    const w = c === 13 || (c & 0xfc00) === 0xd800 ? 2 : 1;
+    if (k < special.length && w === 1 && ucs2) continue;
+    while (used + s - i > cap) {
+      i += cap - used;
+      parts.push({ start: partStart, end: i, units: cap, capacity: cap });
+      partStart = i;
+      used = 0;
+    }
+    used += s - i;
+    i = s;
+    if (k < special.length) {
+      if (used + 2 > cap) {
+        parts.push({ start: partStart, end: s, units: used, capacity: cap });
+        partStart = s;
+        used = 0;
+      }
+      used += 2;
+      i = s + w;
+    }
+  }
+  parts.push({ start: partStart, end: n, units: used, capacity: cap });
+  return parts;
+};
+
+/**
+ * The hot path, without national languages: one native scan to the next character that is not
+ * a plain default-alphabet one. `null` when a complex code point needs grapheme clustering.
+ */
+const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Measurement | null => {
+  const n = t.length;
+  let extension = 0;
   let crlf = 0;
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
+  let pairs = 0;
+  const special: Array<number> = [];
+  const forced: Array<Forced> = [];
+  const lone: Array<number> = [];
+  const re = STOP;
+  re.lastIndex = 0;
+  while (re.test(t)) {
+    const i = re.lastIndex - 1;
     const c = t.charCodeAt(i);
-    const k = c < COST_LIMIT ? COST[c]! : 0;
-    if (k === 0) return null;
-    septets += k;
-    if (c === 10 && prev === 13) crlf++;
-    prev = c;
+    if (c === 13) {
+      if (t.charCodeAt(i + 1) === 10) {
+        crlf++;
+        if (!codePointMode) special.push(i);
+      }
+    } else if (c < COST_LIMIT && COST[c] === 2) {
+      extension++;
+      special.push(i);
+    } else {
+      let cp = c;
+      if ((c & 0xf800) === 0xd800) {
+        const d = t.charCodeAt(i + 1);
+        if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
+          cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          pairs++;
+          special.push(i);
+          re.lastIndex = i + 2;
+        } else lone.push(i);
+      }
+      if (!codePointMode && cp >= 0x300 && !isSimple(cp)) return null;
+      forced.push({ index: i, char: cp > 0xffff ? t.slice(i, i + 2) : t.charAt(i) });
+    }
   }
-  let parts: Array<Part>;
-  let perSegment: number;
-  if (septets <= 160) {
-    perSegment = 160;
-    parts = [{ start: 0, end: n, units: septets, capacity: 160 }];
-  } else {
-    perSegment = ref16 ? 152 : 153;
-    parts = packDefault(t, perSegment, !codePointMode);
-  }
+  const ucs2 = forced.length > 0;
+  const units = ucs2 ? n : n + extension;
+  const single = ucs2 ? UCS2_SINGLE : GSM_SINGLE[0];
+  const perSegment =
+    units <= single ? single : ucs2 ? (ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8) : ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
+  const parts =
+    units <= single
+      ? [{ start: 0, end: n, units, capacity: single }]
+      : packSpecial(t, special, perSegment, ucs2);
   return {
-    encoding: "GSM-7",
-    units: septets,
+    encoding: ucs2 ? "UCS-2" : "GSM-7",
+    units,
     segments: parts.length,
     perSegment,
     remaining: perSegment - parts[parts.length - 1]!.units,
     lockingShift: null,
     singleShift: null,
     parts,
-    forcedUcs2: NONE,
-    loneSurrogates: NONE,
-    characters: codePointMode ? n : n - crlf,
+    forcedUcs2: ucs2 ? forced : NONE,
+    loneSurrogates: ucs2 ? lone : NONE,
+    characters: n - pairs - (codePointMode ? 0 : crlf),
   };
 };
 
@@ -679,7 +757,7 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
     options === undefined ||
     (options !== null && typeof options === "object" && options.languages === undefined)
   ) {
-    const fast = measureDefaultGsm(t, options?.reference === 16, options?.boundary === "code-point");
+    const fast = measureDefault(t, options?.reference === 16, options?.boundary === "code-point");
     if (fast !== null) return fast;
   }
   const { s, bounds, characters, choice } = analyse(t, options);

@@ -231,7 +231,7 @@ export class SeptetComposer extends LitElement {
   #replacementModule: Pick<typeof Replacement, "apply" | "makeTable"> | undefined;
   #details: typeof Details | undefined;
   #replacementLoad: Promise<void> | undefined;
-  #gsm7Module: typeof Gsm7 | undefined;
+  #gsm7Module: Pick<typeof Gsm7, "languages"> | undefined;
   #gsm7Load: Promise<void> | undefined;
   #loadFailed = false;
   #tableInput: unknown;
@@ -599,7 +599,7 @@ export class SeptetComposer extends LitElement {
   }
 
   #loadGsm7(): void {
-    this.#gsm7Load ??= import("@septet/core/Gsm7").then(
+    this.#gsm7Load ??= import("./languages.js").then(
       (module) => {
         this.#gsm7Module = module;
         this.#refresh();
@@ -788,12 +788,12 @@ export class SeptetComposer extends LitElement {
     `;
   }
 
+  /** The segment view; the list scrolls when long, so it is focusable for keyboard scrolling. */
   #renderParts(d: Derived): TemplateResult {
     const t = this.#text;
     return html`
       <div class="group">
         <span id="parts-title" class="title">${t.partsHeading}</span>
-        <!-- Scrollable when long: focusable so the keyboard can scroll it. -->
         <ol part="parts" tabindex="0" aria-labelledby="parts-title">
           ${d.after.parts.map((part, i) => {
             const fill = part.capacity === 0 ? 0 : Math.min(100, (part.units / part.capacity) * 100);

@@ -1,0 +1,2 @@
+import config from "./rollup.config.js";
+export default config[0];
