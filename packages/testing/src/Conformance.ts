@@ -148,19 +148,10 @@ export interface SmsCase {
  * @category models
  * @since 0.1.0
  */
-export interface ReplacementCase {
+export interface ReplacementCase extends Omit<ReplacementVector, "name"> {
   readonly id: string;
   /** `"language"` (real-message examples), `"messente"` (Messente's published examples) or `"edge"`. */
   readonly group: "language" | "messente" | "edge";
-  /** BCP 47 tag of the text (`"und"` when not one language). */
-  readonly language: string;
-  readonly mode: "off" | "on" | "full";
-  readonly input: string;
-  readonly table?: ReadonlyArray<readonly [string, string]>;
-  readonly leftovers?: "keep" | "all-or-nothing" | { readonly substitute: string };
-  /** The text that goes out. */
-  readonly expected: string;
-  readonly source: string;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import * as Replacement from "@septet/core/Replacement";
 import * as fc from "fast-check";
+import { lengths } from "./internal/lengths.js";
 
 /**
  * Length constraints of the text builders, in code points.
@@ -24,18 +25,6 @@ export interface TextConstraints {
   /** Maximum number of code points (default 200). */
   readonly maxLength?: number;
 }
-
-const lengths = (name: string, c: TextConstraints | undefined) => {
-  const minLength = c?.minLength ?? 0;
-  const maxLength = c?.maxLength ?? Math.max(200, minLength);
-  if (!Number.isSafeInteger(minLength) || minLength < 0)
-    throw new RangeError(`${name}: minLength must be a non-negative integer, got ${minLength}`);
-  if (!Number.isSafeInteger(maxLength) || maxLength < minLength)
-    throw new RangeError(
-      `${name}: maxLength must be an integer ≥ minLength (${minLength}), got ${maxLength}`,
-    );
-  return { minLength, maxLength };
-};
 
 const range = (from: number, to: number): Array<string> =>
   Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
@@ -71,7 +60,7 @@ const text = (
   c: TextConstraints | undefined,
   parts: ReadonlyArray<{ readonly weight: number; readonly arbitrary: fc.Arbitrary<string> }>,
 ): fc.Arbitrary<string> => {
-  const { minLength, maxLength } = lengths(name, c);
+  const { minLength, maxLength } = lengths(name, c, 200);
   return fc.array(fc.oneof(...parts), { minLength, maxLength }).map((a) => a.join(""));
 };
 

@@ -12,6 +12,7 @@
 import * as Gsm7 from "@septet/core/Gsm7";
 import type { MeasureOptions } from "@septet/core/Sms";
 import * as fc from "fast-check";
+import { lengths } from "./internal/lengths.js";
 
 /**
  * Length constraints shared by the text builders (counted in units of the builder: characters,
@@ -26,18 +27,6 @@ export interface LengthConstraints {
   /** Maximum number of units (default 400: enough to cross the 160/306/459 boundaries). */
   readonly maxLength?: number;
 }
-
-const lengths = (name: string, c: LengthConstraints | undefined, defaultMax = 400) => {
-  const minLength = c?.minLength ?? 0;
-  const maxLength = c?.maxLength ?? Math.max(defaultMax, minLength);
-  if (!Number.isSafeInteger(minLength) || minLength < 0)
-    throw new RangeError(`${name}: minLength must be a non-negative integer, got ${minLength}`);
-  if (!Number.isSafeInteger(maxLength) || maxLength < minLength)
-    throw new RangeError(
-      `${name}: maxLength must be an integer ≥ minLength (${minLength}), got ${maxLength}`,
-    );
-  return { minLength, maxLength };
-};
 
 const chars = (table: ReadonlyArray<string>): Array<string> => table.filter((c) => c !== "");
 
@@ -106,7 +95,7 @@ export interface Gsm7TextConstraints extends LengthConstraints {
  * @since 0.1.0
  */
 export const gsm7Text = (constraints?: Gsm7TextConstraints): fc.Arbitrary<string> => {
-  const { minLength, maxLength } = lengths("gsm7Text", constraints);
+  const { minLength, maxLength } = lengths("gsm7Text", constraints, 400);
   const weight = constraints?.extensionWeight ?? 0.25;
   if (!(weight >= 0 && weight <= 100))
     throw new RangeError(`gsm7Text: extensionWeight must be in [0, 100], got ${weight}`);
