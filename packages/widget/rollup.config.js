@@ -20,6 +20,12 @@ const minifyCss = (body) =>
     .replace(/\s+/g, " ")
     .replace(/\s*([{};,])\s*/g, "$1")
     .replace(/:\s+/g, ":")
+    .replace(/\(\s+/g, "(")
+    .replace(/\s+\)/g, ")")
+    .replace(/;}/g, "}")
+    .replace(/([\s:,(])0\.(\d)/g, "$1.$2")
+    .replace(/="([a-zA-Z][\w-]*)"\]/g, "=$1]")
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, "#$1$2$3")
     .trim();
 
 /** Minifies css`…` literals (which hold no expressions here) and template indentation. */
@@ -27,7 +33,8 @@ const compactTemplates = () => ({
   name: "compact-templates",
   transform(code, id) {
     if (!id.includes("/widget/src/")) return null;
-    return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body) => `css\`${minifyCss(body)}\``), map: null };
+    // TypeScript emits the tag as `css \``, with a space.
+    return { code: code.replace(/\bcss\s*`([^`$]*)`/g, (_, body) => `css\`${minifyCss(body)}\``), map: null };
   },
   // After terser every raw newline is inside a template literal; the indentation after it is
   // layout of the source (HTML and CSS collapse whitespace), so it goes.
@@ -62,8 +69,8 @@ export default [
       terser({
         ecma: 2022,
         module: true,
-        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
-        format: { comments: false },
+        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+        format: { comments: false, wrap_func_args: false },
       }),
     ],
   },

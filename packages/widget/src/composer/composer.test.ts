@@ -124,6 +124,29 @@ describe("typing, pasting, deleting, undoing", () => {
     await expect.poll(() => layer.scrollTop).toBe(area.scrollTop);
     expect(layer.scrollHeight).toBe(area.scrollHeight);
   });
+
+  it("marks a long text one frame after its counts, and follows edits in the middle", async () => {
+    const { el } = await mount(`<septet-composer label="Message" mode="off"></septet-composer>`);
+    const long = `${"Plain text, then “quoted” – ".repeat(200)}end`; // 5,603 characters
+    el.value = long;
+    await settle(el);
+    const layer = shadow(el).querySelector('[part~="highlights"]')!;
+    const marked = () =>
+      [...(CSS.highlights.get("septet-ucs2") ?? [])]
+        .filter((range) => layer.contains(range.startContainer))
+        .map((range) => [range.startOffset, range.endOffset]);
+    // The counts are there at once; the layer follows (it mirrors the text, same line breaks).
+    expect(el.measurement?.encoding).toBe("UCS-2");
+    await expect.poll(() => layer.textContent).toBe(long);
+    expect(marked()).toHaveLength(600);
+    // An edit in the middle: the layer is patched, every mark after it moves.
+    el.value = `${long.slice(0, 100)}ß${long.slice(100)}`;
+    await settle(el);
+    await expect.poll(() => layer.textContent).toBe(el.value);
+    const quote = el.value.indexOf("“", 101);
+    expect(marked()).toContainEqual([quote, quote + 1]);
+    expect(marked()).toHaveLength(600);
+  });
 });
 
 describe("Auto-Replace modes", () => {

@@ -26,6 +26,11 @@ export type Leftovers = Replacement.LeftoverPolicy;
 export type LanguageInput = Gsm7.LanguageName | Lowercase<Gsm7.LanguageName>;
 
 const MODES: ReadonlyArray<Mode> = ["off", "on", "full"];
+/**
+ * From this length the layer marking the characters that force UCS-2 is updated one frame after
+ * the counts (see `updated()`); shorter texts are marked in the same update.
+ */
+const DEFER_MARKS_FROM = 4000;
 /** Pause after the last change before the live region speaks. */
 const ANNOUNCE_DELAY = 500;
 
@@ -228,7 +233,6 @@ export class SeptetComposer extends LitElement {
   #derived: Derived | undefined;
   #stale = false;
   #text: ComposerStrings = defaultStrings;
-  #replacementModule: Pick<typeof Replacement, "apply" | "makeTable"> | undefined;
   #details: typeof Details | undefined;
   #replacementLoad: Promise<void> | undefined;
   #gsm7Module: Pick<typeof Gsm7, "languages"> | undefined;
@@ -241,9 +245,11 @@ export class SeptetComposer extends LitElement {
   #userChanged = false;
   #invalid: { readonly flags: ValidityStateFlags; readonly message: string } | undefined;
   #ranges: Array<StaticRange> = [];
-  #hintCache = new Map<string, string | null>();
-  #hintTable: Replacement.Table | undefined;
   #painted: Derived | undefined;
+  #paintFrame = 0;
+  #paintTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The highlight layer's text node (Highlight API path), patched in place on each change. */
+  #layerText: Text | undefined;
 
   constructor() {
     super();
@@ -344,6 +350,8 @@ export class SeptetComposer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#announceTimer);
+    cancelAnimationFrame(this.#paintFrame);
+    clearTimeout(this.#paintTimer);
     for (const range of this.#ranges) ucs2?.delete(range);
     this.#ranges = [];
     this.#painted = undefined;
@@ -378,11 +386,24 @@ export class SeptetComposer extends LitElement {
     for (const radio of this.renderRoot.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
       radio.checked = radio.value === derived.mode;
     }
-    this.#syncScroll();
     if (derived !== this.#painted) {
       this.#painted = derived;
-      this.#paintHighlights(derived);
+      cancelAnimationFrame(this.#paintFrame);
+      clearTimeout(this.#paintTimer);
+      if (derived.value.length < DEFER_MARKS_FROM) this.#paintHighlights(derived);
+      else {
+        // A long text: the marks layer is laid out again in full on each change (10 ms at
+        // 10,000 characters), so it follows in the next frame and the counts paint at once.
+        this.#paintFrame = requestAnimationFrame(() => {
+          this.#paintTimer = setTimeout(() => {
+            if (this.#painted !== derived) return;
+            this.#paintHighlights(derived);
+            this.#syncScroll();
+          });
+        });
+      }
     }
+    this.#syncScroll();
     if (derived !== this.#emitted) {
       this.#emitted = derived;
       this.dispatchEvent(
@@ -460,81 +481,39 @@ export class SeptetComposer extends LitElement {
     const before = Sms.measure(value, measure);
     const hasTable = !isEmptyTable(this.replacements);
     const needsEngine = mode === "full" || (mode === "on" && hasTable) || before.forcedUcs2.length > 0;
-    const engine = this.#replacementModule;
     const details = this.#details;
-    if (needsEngine && engine === undefined) {
+    if (needsEngine && details === undefined) {
       pending = pending || !this.#loadFailed;
       this.#loadReplacement();
     }
 
-    let outgoing = value;
-    let after = before;
-    let replacements: ReadonlyArray<Replacement.Change> = [];
-    let leftovers: ReadonlyArray<Replacement.Leftover> = [];
-    let rejected: ReadonlyArray<Replacement.Leftover> | undefined;
-    let tableError: string | undefined;
-    const hints = new Map<string, string | null>();
-
-    if (engine !== undefined && details !== undefined) {
+    let refined: Details.Refined | undefined;
+    if (details !== undefined) {
       let table: Replacement.Table | undefined;
+      let tableError: string | undefined;
       if (hasTable) {
-        const made = this.#makeTable(engine);
+        const made = this.#makeTable(details);
         if (made._tag === "InvalidTable")
           tableError = format(this.#text.invalidTable, { reason: made.message });
         else table = made;
       }
-      const options = (applied: Mode, policy: Leftovers): Replacement.Options => ({
-        mode: applied,
-        leftovers: policy,
-        table,
-        measure,
-      });
-      const policy = this.leftovers ?? "keep";
-      if (mode === "full" || (mode === "on" && table !== undefined)) {
-        const result = engine.apply(value, options(mode, policy));
-        if (result._tag === "Applied") {
-          outgoing = result.text;
-          after = result.after;
-          replacements = result.replacements;
-          leftovers = result.leftovers;
-        } else if (result._tag === "LeftoversRejected") {
-          rejected = result.leftovers;
-          leftovers = result.leftovers;
-        } else if (result._tag === "InvalidSubstitute") {
-          tableError = format(this.#text.invalidLeftovers, { reason: result.reason });
-        } else {
-          tableError = result.message; // InvalidOptions: not reachable with a mode and a made table
-        }
-      }
-      // What FULL sends for each distinct character, on its own, cached per table: a long text
-      // repeats the same few characters, so typing costs no extra FULL pass.
-      if (this.#hintTable !== table) {
-        this.#hintTable = table;
-        this.#hintCache.clear();
-      }
-      for (const { char } of before.forcedUcs2) {
-        if (hints.has(char)) continue;
-        let hint = this.#hintCache.get(char);
-        if (hint === undefined) {
-          if (this.#hintCache.size > 4096) this.#hintCache.clear();
-          hint = details.hintFor(engine, char, table);
-          this.#hintCache.set(char, hint);
-        }
-        hints.set(char, hint);
-      }
+      refined = details.refine(value, mode, before, table, this.leftovers ?? "keep", measure, this.#text);
+      // An error of `apply` (e.g. a bad substitute) is reported over one of the table.
+      if (tableError !== undefined && refined.tableError === undefined) refined = { ...refined, tableError };
     }
 
     return {
       value,
       mode,
-      outgoing,
+      outgoing: value,
       before,
-      after,
-      replacements,
-      leftovers,
-      rejected,
-      hints,
-      tableError,
+      after: before,
+      replacements: [],
+      leftovers: [],
+      rejected: undefined,
+      hints: new Map(),
+      tableError: undefined,
+      ...refined,
       pending,
     };
   }
@@ -583,7 +562,6 @@ export class SeptetComposer extends LitElement {
   #loadReplacement(): void {
     this.#replacementLoad ??= import("./details.js").then(
       (details) => {
-        this.#replacementModule = details;
         this.#details = details;
         const root = this.renderRoot as ShadowRoot;
         if (details.styles.styleSheet !== undefined) {
@@ -702,11 +680,11 @@ export class SeptetComposer extends LitElement {
   #renderHighlights(d: Derived): Array<string | TemplateResult> {
     const forced = d.before.forcedUcs2;
     // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
-    if (forced.length === 0) return [];
+    // With the Highlight API the layer's text node is patched in `#paintHighlights`.
+    if (forced.length === 0 || ucs2 !== undefined) return [];
     const text = d.value;
     // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
     const tail = text.endsWith("\n") ? "\u200b" : "";
-    if (ucs2 !== undefined) return [text + tail];
     const out: Array<string | TemplateResult> = [];
     let at = 0;
     for (const [start, end] of runs(forced)) {
@@ -718,18 +696,41 @@ export class SeptetComposer extends LitElement {
     return out;
   }
 
-  /** Registers the ranges of this element's marks in the shared highlight (Highlight API path). */
+  /**
+   * Highlight API path: puts the text in the layer's own text node and registers the ranges of
+   * this element's marks in the shared highlight. The node is patched with `replaceData` over
+   * the changed span only (typing changes a few characters), so the engine reshapes and lays out
+   * the changed lines instead of the whole text, as it does for the textarea.
+   */
   #paintHighlights(d: Derived): void {
     if (ucs2 === undefined) return;
     for (const range of this.#ranges) ucs2.delete(range);
     this.#ranges = [];
-    if (d.before.forcedUcs2.length === 0) return;
     const layer = this.renderRoot.querySelector("[part~=highlights]");
-    const node = [...(layer?.childNodes ?? [])].find(
-      (child): child is Text => child.nodeType === Node.TEXT_NODE,
-    );
-    if (node === undefined) return;
-    for (const [start, end] of runs(d.before.forcedUcs2)) {
+    if (layer === null) return;
+    const forced = d.before.forcedUcs2;
+    // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
+    const next = forced.length === 0 ? "" : d.value + (d.value.endsWith("\n") ? "\u200b" : ""); // see #renderHighlights
+    let node = this.#layerText;
+    if (node === undefined || node.parentNode !== layer) {
+      node = document.createTextNode("");
+      layer.append(node);
+      this.#layerText = node;
+    }
+    const old = node.data;
+    if (old !== next) {
+      const limit = Math.min(old.length, next.length);
+      let start = 0;
+      while (start < limit && old.charCodeAt(start) === next.charCodeAt(start)) start++;
+      let end = 0;
+      while (
+        end < limit - start &&
+        old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+      )
+        end++;
+      node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
+    }
+    for (const [start, end] of runs(forced)) {
       const range = new StaticRange({
         startContainer: node,
         startOffset: start,

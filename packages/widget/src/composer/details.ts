@@ -8,6 +8,7 @@
  * @internal
  */
 import type * as Replacement from "@septet/core/Replacement";
+import { apply } from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
 
 export { apply, makeTable } from "@septet/core/Replacement";
@@ -147,21 +148,81 @@ const codePointLabel = (char: string): string =>
 const isInvisible = (char: string): boolean =>
   /^[\s\p{Cc}\p{Cf}\p{Zs}\p{M}]$/u.test(char) || char.length === 0;
 
-/** For each character that forces UCS-2, the FULL replacement covering it (null: none). */
 /**
  * What FULL sends for one character on its own (with the key's table): its replacement, `""`
  * when FULL removes it, or `null` when FULL has none (a leftover). Context-free on purpose: the
  * list shows each distinct character once.
  */
-export const hintFor = (
-  engine: Pick<typeof Replacement, "apply">,
-  char: string,
-  table: Replacement.Table | undefined,
-): string | null => {
-  const result = engine.apply(char, { mode: "full", table });
+const hintFor = (char: string, table: Replacement.Table | undefined): string | null => {
+  const result = apply(char, { mode: "full", table });
   return result._tag !== "Applied" || result.leftovers.length > 0 || result.text === char
     ? null
     : result.text;
+};
+
+/** What `refine` adds to the plain measurement: the outcome of Auto-Replace and the FULL hints. */
+export type Refined = Pick<
+  Derived,
+  "outgoing" | "after" | "replacements" | "leftovers" | "rejected" | "hints" | "tableError"
+>;
+
+/** Hints per table (`null` key: no table); a long text repeats the same few characters. */
+const hintCaches = new WeakMap<object, Map<string, string | null>>();
+const noTable = {};
+
+/**
+ * Applies Auto-Replace (`mode`, the made ON `table`, the leftover `policy`) to `value`, and finds
+ * what FULL sends for each distinct character that forces UCS-2 (cached per table, so typing
+ * costs no extra FULL pass). The element calls it once the engine is loaded.
+ */
+export const refine = (
+  value: string,
+  mode: Replacement.Mode,
+  before: Sms.Measurement,
+  table: Replacement.Table | undefined,
+  policy: Replacement.LeftoverPolicy,
+  measure: Sms.MeasureOptions | undefined,
+  t: ComposerStrings,
+): Refined => {
+  let outgoing = value;
+  let after = before;
+  let replacements: ReadonlyArray<Replacement.Change> = [];
+  let leftovers: ReadonlyArray<Replacement.Leftover> = [];
+  let rejected: ReadonlyArray<Replacement.Leftover> | undefined;
+  let tableError: string | undefined;
+  if (mode === "full" || (mode === "on" && table !== undefined)) {
+    const result = apply(value, { mode, leftovers: policy, table, measure });
+    if (result._tag === "Applied") {
+      outgoing = result.text;
+      after = result.after;
+      replacements = result.replacements;
+      leftovers = result.leftovers;
+    } else if (result._tag === "LeftoversRejected") {
+      rejected = result.leftovers;
+      leftovers = result.leftovers;
+    } else if (result._tag === "InvalidSubstitute") {
+      tableError = format(t.invalidLeftovers, { reason: result.reason });
+    } else {
+      tableError = result.message; // InvalidOptions: not reachable with a mode and a made table
+    }
+  }
+  const key = table ?? noTable;
+  let cache = hintCaches.get(key);
+  if (cache === undefined || cache.size > 4096) {
+    cache = new Map<string, string | null>();
+    hintCaches.set(key, cache);
+  }
+  const hints = new Map<string, string | null>();
+  for (const { char } of before.forcedUcs2) {
+    if (hints.has(char)) continue;
+    let hint = cache.get(char);
+    if (hint === undefined) {
+      hint = hintFor(char, table);
+      cache.set(char, hint);
+    }
+    hints.set(char, hint);
+  }
+  return { outgoing, after, replacements, leftovers, rejected, hints, tableError };
 };
 
 export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {

@@ -1,2 +1,0 @@
-import config from "./rollup.config.js";
-export default config[0];
