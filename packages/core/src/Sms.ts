@@ -237,103 +237,6 @@ const pack = (text: string, bounds: Bounds, cost: Cost, cap: number): Array<Part
   return parts;
 };
 
-/** The GSM-7 default fast path: clusters are single characters or CR LF (mode 0/1 bounds). */
-const packDefault = (text: string, cap: number, joinCrLf: boolean): Array<Part> => {
-  const n = text.length;
-  const parts: Array<Part> = [];
-  let partStart = 0;
-  let used = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let units = COST[c]!;
-    let j = i;
-    if (joinCrLf && c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) {
-      units = 2;
-      j = i + 1;
-    }
-    if (used + units > cap) {
-      parts.push({ start: partStart, end: i, units: used, capacity: cap });
-      partStart = i;
-      used = 0;
-    }
-    used += units;
-    i = j;
-  }
-  parts.push({ start: partStart, end: n, units: used, capacity: cap });
-  return parts;
-};
-
-/** UCS-2 packing when clusters are code points (mode 0) or code points with CR LF joined (mode 1). */
-const packUcs2Simple = (text: string, cap: number, joinCrLf: boolean): Array<Part> => {
-  const n = text.length;
-  const parts: Array<Part> = [];
-  let partStart = 0;
-  let used = 0;
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    let w = 1;
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) w = 2;
-    } else if (joinCrLf && c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) w = 2;
-    if (used + w > cap) {
-      parts.push({ start: partStart, end: i, units: used, capacity: cap });
-      partStart = i;
-      used = 0;
-    }
-    used += w;
-    i += w;
-  }
-  parts.push({ start: partStart, end: n, units: used, capacity: cap });
-  return parts;
-};
-
-/** UCS-2 packing with Intl.Segmenter bounds (mode 2), without per-code-point callbacks. */
-const packUcs2Bounds = (text: string, bounds: Bounds, cap: number): Array<Part> => {
-  const n = text.length;
-  const { from, to, starts } = bounds;
-  const parts: Array<Part> = [];
-  let partStart = 0;
-  let used = 0;
-  let k = 0;
-  let i = 0;
-  while (i < n) {
-    let j = i + (codePointAt(text, i) > 0xffff ? 2 : 1);
-    while (j < n) {
-      let boundary: boolean;
-      if (j > from && j < to) {
-        while (k < starts.length && starts[k]! < j) k++;
-        boundary = k < starts.length && starts[k] === j;
-      } else boundary = !(text.charCodeAt(j) === 10 && text.charCodeAt(j - 1) === 13);
-      if (boundary) break;
-      j += codePointAt(text, j) > 0xffff ? 2 : 1;
-    }
-    const units = j - i;
-    if (units <= cap) {
-      if (used + units > cap) {
-        parts.push({ start: partStart, end: i, units: used, capacity: cap });
-        partStart = i;
-        used = 0;
-      }
-      used += units;
-    } else {
-      for (let q = i; q < j; ) {
-        const w = codePointAt(text, q) > 0xffff ? 2 : 1;
-        if (used + w > cap) {
-          parts.push({ start: partStart, end: q, units: used, capacity: cap });
-          partStart = q;
-          used = 0;
-        }
-        used += w;
-        q += w;
-      }
-    }
-    i = j;
-  }
-  parts.push({ start: partStart, end: n, units: used, capacity: cap });
-  return parts;
-};
-
 interface Scan {
   readonly codePoints: number;
   readonly crlf: number;
@@ -353,17 +256,9 @@ const scan = (text: string): Scan => {
   let septets = 0;
   let crlf = 0;
   let i = 0;
-  // Fast path: every code unit in the default tables (all of them BMP and "simple").
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const k = c < COST_LIMIT ? COST[c]! : 0;
-    if (k === 0) break;
-    septets += k;
-    if (c === 10 && i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-  }
   const forced: Array<Forced> = [];
   const lone: Array<number> = [];
-  let codePoints = i;
+  let codePoints = 0;
   let firstComplex = -1;
   let lastComplexEnd = -1;
   while (i < n) {
@@ -394,24 +289,33 @@ const scan = (text: string): Scan => {
 const MODE0: Bounds = { mode: 0, from: 0, to: 0, starts: new Int32Array(0) };
 const MODE1: Bounds = { mode: 1, from: 0, to: 0, starts: new Int32Array(0) };
 
+/**
+ * The stretch that needs clustering (one code point before the first complex code point to one
+ * after the last) and the cluster starts strictly inside it.
+ */
+const stretch = (text: string, firstComplex: number, lastComplexEnd: number): Bounds => {
+  let from = firstComplex;
+  if (from > 0)
+    from -=
+      (text.charCodeAt(from - 2) & 0xfc00) === 0xd800 && (text.charCodeAt(from - 1) & 0xfc00) === 0xdc00
+        ? 2
+        : 1;
+  let to = lastComplexEnd;
+  if (to < text.length) to += codePointAt(text, to) > 0xffff ? 2 : 1;
+  return {
+    mode: 2,
+    from,
+    to,
+    starts: clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to),
+  };
+};
+
 /** Cluster bounds and the number of characters (clusters or code points). */
 const clusters = (text: string, s: Scan, codePointMode: boolean): { bounds: Bounds; characters: number } => {
   if (codePointMode) return { bounds: MODE0, characters: s.codePoints };
   if (s.firstComplex < 0) return { bounds: MODE1, characters: s.codePoints - s.crlf };
-  const n = text.length;
-  let from = s.firstComplex;
-  if (from > 0) {
-    from--;
-    if (
-      from > 0 &&
-      (text.charCodeAt(from) & 0xfc00) === 0xdc00 &&
-      (text.charCodeAt(from - 1) & 0xfc00) === 0xd800
-    )
-      from--;
-  }
-  let to = s.lastComplexEnd;
-  if (to < n) to += codePointAt(text, to) > 0xffff ? 2 : 1;
-  const starts = clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to);
+  const bounds = stretch(text, s.firstComplex, s.lastComplexEnd);
+  const { from, to, starts } = bounds;
   let inside = 0;
   let crlfInside = 0;
   for (let i = from + (codePointAt(text, from) > 0xffff ? 2 : 1); i < to; ) {
@@ -421,7 +325,7 @@ const clusters = (text: string, s: Scan, codePointMode: boolean): { bounds: Boun
     i += cp > 0xffff ? 2 : 1;
   }
   const characters = s.codePoints - inside - (s.crlf - crlfInside) + starts.length;
-  return { bounds: { mode: 2, from, to, starts }, characters };
+  return { bounds, characters };
 };
 
 interface Shift {
@@ -593,38 +497,34 @@ const analyse = (text: string, options: MeasureOptions | undefined) => {
 const NONE: ReadonlyArray<never> = Object.freeze([]);
 
 /**
- * Code units the fast scan stops at: everything but the default alphabet and extension table,
- * plus CR (for CR LF) and the extension characters (escape pairs). One character class with the
- * `g` flag: `test` finds the next stop in native code, without backtracking.
+ * The ASCII characters of the default alphabet other than CR: `search` skips a run of them in
+ * native code (a single character class, no backtracking; a class with non-ASCII ranges is
+ * several times slower in V8 than a loop).
  */
-const STOP: RegExp = /* @__PURE__ */ (() => {
-  let cls = "";
-  for (let c = 0; c < COST_LIMIT; c++)
-    if (COST[c] === 1 && c !== 13) {
-      let e = c;
-      while (COST[e + 1] === 1 && e + 1 !== 13) e++;
-      cls += `\\u${c.toString(16).padStart(4, "0")}-\\u${e.toString(16).padStart(4, "0")}`;
-      c = e;
-    }
-  return new RegExp(`[^${cls}]`, "g");
-})();
+const PLAIN = /[^\n -Z_a-z]/;
 
 /**
- * Greedy packing when every code unit costs 1 except at `special` (ascending indices): an
- * extension character (2 units, 1 code unit; 1 unit in UCS-2), CR LF or a surrogate pair (2 units,
- * 2 code units, never cut). Arithmetic between the special positions.
+ * Greedy packing when every code unit costs 1 except inside `spans` (flat `[start, end, …]`,
+ * ascending, never cut): in GSM-7 an extension character (1 code unit) or CR LF, 2 septets each;
+ * in UCS-2 a cluster of `end - start` units (1-unit spans, the extension characters, are
+ * ignored). Arithmetic between the spans. `null` if a span does not fit in a part.
  */
-const packSpecial = (t: string, special: ReadonlyArray<number>, cap: number, ucs2: boolean): Array<Part> => {
-  const n = t.length;
+const packSpans = (
+  n: number,
+  spans: ReadonlyArray<number>,
+  cap: number,
+  ucs2: boolean,
+): Array<Part> | null => {
   const parts: Array<Part> = [];
   let partStart = 0;
   let used = 0;
   let i = 0;
-  for (let k = 0; k <= special.length; k++) {
-    const s = k < special.length ? special[k]! : n;
-    const c = t.charCodeAt(s);
-    const w = c === 13 || (c & 0xfc00) === 0xd800 ? 2 : 1;
-    if (k < special.length && w === 1 && ucs2) continue;
+  for (let k = 0; k <= spans.length; k += 2) {
+    const s = k < spans.length ? spans[k]! : n;
+    const e = k < spans.length ? spans[k + 1]! : n;
+    const cost = k === spans.length ? 0 : ucs2 ? e - s : 2;
+    if (cost > cap) return null;
+    if (cost === 1) continue;
     while (used + s - i > cap) {
       i += cap - used;
       parts.push({ start: partStart, end: i, units: cap, capacity: cap });
@@ -632,70 +532,96 @@ const packSpecial = (t: string, special: ReadonlyArray<number>, cap: number, ucs
       used = 0;
     }
     used += s - i;
-    i = s;
-    if (k < special.length) {
-      if (used + 2 > cap) {
-        parts.push({ start: partStart, end: s, units: used, capacity: cap });
-        partStart = s;
-        used = 0;
-      }
-      used += 2;
-      i = s + w;
+    if (used + cost > cap) {
+      parts.push({ start: partStart, end: s, units: used, capacity: cap });
+      partStart = s;
+      used = 0;
     }
+    used += cost;
+    i = e;
   }
   parts.push({ start: partStart, end: n, units: used, capacity: cap });
   return parts;
 };
 
 /**
- * The hot path, without national languages: one native scan to the next character that is not
- * a plain default-alphabet one. `null` when a complex code point needs grapheme clustering.
+ * The hot path, without national languages: `search` skips plain ASCII natively, then one pass
+ * over the rest. Clusters are computed only around complex code points (see `clusters`). `null`
+ * when a cluster is longer than a whole part (the general path cuts it between code points).
  */
 const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Measurement | null => {
   const n = t.length;
   let extension = 0;
-  let crlf = 0;
-  let pairs = 0;
-  const special: Array<number> = [];
+  // Complex stretches as [first, end, …]: one unless two complex code points are more than one
+  // code point apart (a simple code point resets every UAX #29 rule that looks back).
+  const complex: Array<number> = [];
+  let spans: Array<number> = [];
   const forced: Array<Forced> = [];
   const lone: Array<number> = [];
-  const re = STOP;
-  re.lastIndex = 0;
-  while (re.test(t)) {
-    const i = re.lastIndex - 1;
+  // `spans.push(i, ++i + 1)` records a 2-unit span and steps over its second code unit.
+  for (let i = t.search(PLAIN); i >= 0 && i < n; i++) {
     const c = t.charCodeAt(i);
-    if (c === 13) {
-      if (t.charCodeAt(i + 1) === 10) {
-        crlf++;
-        if (!codePointMode) special.push(i);
-      }
-    } else if (c < COST_LIMIT && COST[c] === 2) {
+    const k = c < COST_LIMIT ? COST[c]! : 0;
+    if (k === 1) {
+      if (c === 13 && t.charCodeAt(i + 1) === 10 && !codePointMode) spans.push(i, ++i + 1);
+    } else if (k === 2) {
       extension++;
-      special.push(i);
+      spans.push(i, i + 1);
     } else {
       let cp = c;
+      const start = i;
       if ((c & 0xf800) === 0xd800) {
         const d = t.charCodeAt(i + 1);
         if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
           cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-          pairs++;
-          special.push(i);
-          re.lastIndex = i + 2;
+          spans.push(i, ++i + 1);
         } else lone.push(i);
       }
-      if (!codePointMode && cp >= 0x300 && !isSimple(cp)) return null;
-      forced.push({ index: i, char: cp > 0xffff ? t.slice(i, i + 2) : t.charAt(i) });
+      if (!codePointMode && cp >= 0x300 && !isSimple(cp)) {
+        const m = complex.length - 1;
+        if (m > 0 && start <= complex[m]! + (codePointAt(t, complex[m]!) > 0xffff ? 2 : 1))
+          complex[m] = i + 1;
+        else complex.push(start, i + 1);
+      }
+      forced.push({ index: start, char: t.slice(start, i + 1) });
     }
+  }
+  if (complex.length > 0) {
+    const old = spans;
+    spans = [];
+    let k = 0;
+    for (let q = 0; q < complex.length; q += 2) {
+      const { from, to, starts } = stretch(t, complex[q]!, complex[q + 1]!);
+      for (; k < old.length && old[k]! < from; k += 2) spans.push(old[k]!, old[k + 1]!);
+      let a = from;
+      for (let r = 0; r <= starts.length; r++) {
+        const b = r < starts.length ? starts[r]! : to;
+        if (b - a > 1) spans.push(a, b);
+        a = b;
+      }
+      // a CR LF across `to` stays whole
+      for (; k < old.length && old[k]! < to; k += 2) if (old[k + 1]! > to) spans.push(old[k]!, old[k + 1]!);
+    }
+    for (; k < old.length; k += 2) spans.push(old[k]!, old[k + 1]!);
   }
   const ucs2 = forced.length > 0;
   const units = ucs2 ? n : n + extension;
   const single = ucs2 ? UCS2_SINGLE : GSM_SINGLE[0];
   const perSegment =
-    units <= single ? single : ucs2 ? (ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8) : ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
-  const parts =
     units <= single
-      ? [{ start: 0, end: n, units, capacity: single }]
-      : packSpecial(t, special, perSegment, ucs2);
+      ? single
+      : ucs2
+        ? ref16
+          ? UCS2_MULTI_16
+          : UCS2_MULTI_8
+        : ref16
+          ? GSM_MULTI_16[0]
+          : GSM_MULTI_8[0];
+  const parts =
+    units <= single ? [{ start: 0, end: n, units, capacity: single }] : packSpans(n, spans, perSegment, ucs2);
+  if (parts === null) return null;
+  let characters = n;
+  for (let q = 0; q < spans.length; q += 2) characters -= spans[q + 1]! - spans[q]! - 1;
   return {
     encoding: ucs2 ? "UCS-2" : "GSM-7",
     units,
@@ -707,7 +633,7 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
     parts,
     forcedUcs2: ucs2 ? forced : NONE,
     loneSurrogates: ucs2 ? lone : NONE,
-    characters: n - pairs - (codePointMode ? 0 : crlf),
+    characters,
   };
 };
 
@@ -753,11 +679,9 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
  */
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
-  if (
-    options === undefined ||
-    (options !== null && typeof options === "object" && options.languages === undefined)
-  ) {
-    const fast = measureDefault(t, options?.reference === 16, options?.boundary === "code-point");
+  const opts: MeasureOptions = options !== null && typeof options === "object" ? options : {};
+  if (shifts(opts.languages) === null) {
+    const fast = measureDefault(t, opts.reference === 16, opts.boundary === "code-point");
     if (fast !== null) return fast;
   }
   const { s, bounds, characters, choice } = analyse(t, options);
@@ -768,17 +692,7 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
     parts = [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }];
   } else {
     perSegment = choice.multi;
-    parts =
-      choice.parts ??
-      (bounds.mode === 2
-        ? choice.cost === ucs2Cost
-          ? packUcs2Bounds(t, bounds, perSegment)
-          : pack(t, bounds, choice.cost, perSegment)
-        : choice.cost === defaultGsmCost
-          ? packDefault(t, perSegment, bounds.mode === 1)
-          : choice.cost === ucs2Cost
-            ? packUcs2Simple(t, perSegment, bounds.mode === 1)
-            : pack(t, bounds, choice.cost, perSegment));
+    parts = choice.parts ?? pack(t, bounds, choice.cost, perSegment);
   }
   return {
     encoding: choice.encoding,
