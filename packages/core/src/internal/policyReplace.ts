@@ -55,6 +55,10 @@ export const applyReplacement = (
       return { _tag: "Rejected", field: "leftovers", reason: result.message };
     case "InvalidOptions":
       // The policy decodes mode and table with Schemas first, so only a bypassed type lands here.
-      return { _tag: "Rejected", field: result.field === "text" ? "text" : "leftovers", reason: result.message };
+      return {
+        _tag: "Rejected",
+        field: result.field === "text" ? "text" : "leftovers",
+        reason: result.message,
+      };
   }
 };
