@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
@@ -14,18 +15,6 @@ const alias = [
   { find: /^@septet\/core$/, replacement: src("core") },
   { find: /^@septet\/testing$/, replacement: src("testing") },
   { find: /^@septet\/widget$/, replacement: src("widget") },
-];
-
-// Debian's Chromium (apt-get install -y chromium); no browser download works on these machines.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
 ];
 
 export default defineConfig({
@@ -74,7 +63,9 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
+            }),
             instances: [{ browser: "chromium" }],
           },
         },

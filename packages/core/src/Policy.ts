@@ -120,6 +120,9 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
   }
 }
 
+// The fields both request-field errors carry: the Omnichannel `source`, a JSON Pointer, and why.
+const fieldProblem = { source: Schema.String, pointer: Schema.String, reason: Schema.String };
+
 /**
  * A field holds a value the policy refuses (Omnichannel `"105"`). `source` names the field:
  * `payload[messages][0][sender]` for a request field, `apiKey[defaultSender]` for a key setting.
@@ -135,11 +138,7 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
  * @category errors
  * @since 0.1.0
  */
-export class InvalidField extends Schema.TaggedError<InvalidField>()("InvalidField", {
-  source: Schema.String,
-  pointer: Schema.String,
-  reason: Schema.String,
-}) {
+export class InvalidField extends Schema.TaggedError<InvalidField>()("InvalidField", fieldProblem) {
   override get message(): string {
     return `Invalid ${this.source}: ${this.reason}`;
   }
@@ -160,11 +159,7 @@ export class InvalidField extends Schema.TaggedError<InvalidField>()("InvalidFie
  * @category errors
  * @since 0.1.0
  */
-export class MissingField extends Schema.TaggedError<MissingField>()("MissingField", {
-  source: Schema.String,
-  pointer: Schema.String,
-  reason: Schema.String,
-}) {
+export class MissingField extends Schema.TaggedError<MissingField>()("MissingField", fieldProblem) {
   override get message(): string {
     return `Missing ${this.source}: ${this.reason}`;
   }

@@ -8,6 +8,7 @@
 // Options: RUNS=200 (samples per cell), CHROMIUM_PATH=/usr/bin/chromium.
 import { existsSync } from "node:fs";
 import { chromium } from "playwright";
+import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
 import { serve } from "../../../scripts/serve-demo.mjs";
 
 if (!existsSync(new URL("../dist/septet-composer.js", import.meta.url))) {
@@ -20,16 +21,8 @@ if (!existsSync(new URL("../dist/septet-composer.js", import.meta.url))) {
 const runs = Number(process.env.RUNS) || 200;
 const { server, url } = await serve({ port: 0 });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 try {
