@@ -281,6 +281,20 @@ describe("Sms.measure details", () => {
     expect(parts.join("")).toBe(oneCluster);
     expect(parts.length).toBe(Math.ceil(oneCluster.length / 67));
   });
+
+  it("cuts a cluster longer than a part between code points, never inside a surrogate pair", () => {
+    // "a" + 60 skin-tone modifiers (surrogate pairs, Extend) is one 121-unit cluster, after 30 units.
+    const text = `${"x".repeat(30)}a${"\u{1F3FB}".repeat(60)}yz`;
+    const m = Sms.measure(text);
+    expect(m.characters).toBe(33);
+    // Part 1 is filled with 30 + 1 + 18 pairs = 67 units; part 2 holds 33 pairs (66, the next pair
+    // would make 68); part 3 the last 9 pairs and "yz".
+    expect(m.parts.map((p) => [p.start, p.end, p.units])).toEqual([
+      [0, 67, 67],
+      [67, 133, 66],
+      [133, 153, 20],
+    ]);
+  });
 });
 
 describe("Sms laws", () => {

@@ -158,26 +158,15 @@ const ucs2Cost: Cost = (cp) => (cp > 0xffff ? 2 : 1);
 const defaultGsmCost: Cost = (cp) => (cp < COST_LIMIT ? COST[cp]! : 0);
 
 /**
- * Where clusters start. mode 0: at every code point; mode 1: at every code point except an LF
- * after a CR; mode 2: as mode 1 outside `(from, to)`, at `starts` inside it.
+ * A boundary test for increasing positions `j` (each a code point start, 0 < j < length): `j`
+ * is a boundary unless it lies strictly inside one of `spans` (flat `[start, end, …]`, ascending:
+ * the units that are never cut, see {@link scanText}).
  */
-interface Bounds {
-  readonly mode: 0 | 1 | 2;
-  readonly from: number;
-  readonly to: number;
-  readonly starts: Int32Array;
-}
-
-/** A boundary test for increasing positions `j` (each a code point start, 0 < j < length). */
-const boundaryTest = (text: string, bounds: Bounds): ((j: number) => boolean) => {
-  if (bounds.mode === 0) return () => true;
-  if (bounds.mode === 1) return (j) => !(text.charCodeAt(j) === 10 && text.charCodeAt(j - 1) === 13);
-  const { from, to, starts } = bounds;
+const boundaryTest = (spans: ReadonlyArray<number>): ((j: number) => boolean) => {
   let k = 0;
   return (j) => {
-    if (j <= from || j >= to) return !(text.charCodeAt(j) === 10 && text.charCodeAt(j - 1) === 13);
-    while (k < starts.length && starts[k]! < j) k++;
-    return k < starts.length && starts[k] === j;
+    while (k < spans.length && spans[k + 1]! <= j) k += 2;
+    return !(k < spans.length && spans[k]! < j);
   };
 };
 
@@ -196,10 +185,10 @@ const codePointAt = (text: string, i: number): number => {
  * code point by code point (filling the current part first). Greedy packing of ordered items
  * gives the fewest parts.
  */
-const pack = (text: string, bounds: Bounds, cost: Cost, cap: number): Array<Part> => {
+const pack = (text: string, spans: ReadonlyArray<number>, cost: Cost, cap: number): Array<Part> => {
   const n = text.length;
   const parts: Array<Part> = [];
-  const isBoundary = boundaryTest(text, bounds);
+  const isBoundary = boundaryTest(spans);
   let partStart = 0;
   let used = 0;
   let i = 0;
@@ -237,63 +226,15 @@ const pack = (text: string, bounds: Bounds, cost: Cost, cap: number): Array<Part
   return parts;
 };
 
-interface Scan {
-  readonly codePoints: number;
-  readonly crlf: number;
-  /** Default-table septets of the encodable characters. */
-  readonly septets: number;
-  /** Characters outside the default tables (incl. lone surrogates). */
-  readonly forced: Array<Forced>;
-  readonly lone: Array<number>;
-  /** UTF-16 index of the first complex code point (see internal/grapheme), or -1. */
-  readonly firstComplex: number;
-  /** UTF-16 index just after the last complex code point. */
-  readonly lastComplexEnd: number;
-}
-
-const scan = (text: string): Scan => {
-  const n = text.length;
-  let septets = 0;
-  let crlf = 0;
-  let i = 0;
-  const forced: Array<Forced> = [];
-  const lone: Array<number> = [];
-  let codePoints = 0;
-  let firstComplex = -1;
-  let lastComplexEnd = -1;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    let cp = c;
-    let w = 1;
-    if (c >= 0xd800 && c < 0xe000) {
-      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
-        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        w = 2;
-      } else lone.push(i);
-    }
-    codePoints++;
-    const k = cp < COST_LIMIT ? COST[cp]! : 0;
-    if (k === 0) forced.push({ index: i, char: w === 2 ? text.slice(i, i + 2) : text.charAt(i) });
-    else septets += k;
-    if (c === 10 && i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    if (cp >= 0x300 && !isSimple(cp)) {
-      if (firstComplex < 0) firstComplex = i;
-      lastComplexEnd = i + w;
-    }
-    i += w;
-  }
-  return { codePoints, crlf, septets, forced, lone, firstComplex, lastComplexEnd };
-};
-
-const MODE0: Bounds = { mode: 0, from: 0, to: 0, starts: new Int32Array(0) };
-const MODE1: Bounds = { mode: 1, from: 0, to: 0, starts: new Int32Array(0) };
-
 /**
- * The stretch that needs clustering (one code point before the first complex code point to one
- * after the last) and the cluster starts strictly inside it.
+ * One code point before the first complex code point of a stretch to one after its last, and
+ * the cluster starts strictly inside.
  */
-const stretch = (text: string, firstComplex: number, lastComplexEnd: number): Bounds => {
+const stretch = (
+  text: string,
+  firstComplex: number,
+  lastComplexEnd: number,
+): { from: number; to: number; starts: Int32Array } => {
   let from = firstComplex;
   if (from > 0)
     from -=
@@ -302,30 +243,7 @@ const stretch = (text: string, firstComplex: number, lastComplexEnd: number): Bo
         : 1;
   let to = lastComplexEnd;
   if (to < text.length) to += codePointAt(text, to) > 0xffff ? 2 : 1;
-  return {
-    mode: 2,
-    from,
-    to,
-    starts: clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to),
-  };
-};
-
-/** Cluster bounds and the number of characters (clusters or code points). */
-const clusters = (text: string, s: Scan, codePointMode: boolean): { bounds: Bounds; characters: number } => {
-  if (codePointMode) return { bounds: MODE0, characters: s.codePoints };
-  if (s.firstComplex < 0) return { bounds: MODE1, characters: s.codePoints - s.crlf };
-  const bounds = stretch(text, s.firstComplex, s.lastComplexEnd);
-  const { from, to, starts } = bounds;
-  let inside = 0;
-  let crlfInside = 0;
-  for (let i = from + (codePointAt(text, from) > 0xffff ? 2 : 1); i < to; ) {
-    const cp = codePointAt(text, i);
-    inside++;
-    if (cp === 10 && text.charCodeAt(i - 1) === 13) crlfInside++;
-    i += cp > 0xffff ? 2 : 1;
-  }
-  const characters = s.codePoints - inside - (s.crlf - crlfInside) + starts.length;
-  return { bounds, characters };
+  return { from, to, starts: clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to) };
 };
 
 interface Shift {
@@ -352,43 +270,31 @@ const shifts = (languages: unknown): { locking: Array<Shift>; single: Array<Shif
   return locking.length + single.length > 2 ? { locking, single } : null;
 };
 
-interface Choice {
-  readonly encoding: Encoding;
+/** The encoding chosen with national tables enabled (see {@link chooseNational}). */
+interface NationalChoice {
   readonly units: number;
   readonly cost: Cost;
   readonly single: number;
   readonly multi: number;
   readonly lockingShift: LanguageName | null;
   readonly singleShift: LanguageName | null;
-  readonly forced: ReadonlyArray<Forced>;
   /** Parts when already packed while choosing. */
   readonly parts: Array<Part> | null;
 }
-
-const ucs2Choice = (n: number, ref16: boolean, forced: ReadonlyArray<Forced>): Choice => ({
-  encoding: "UCS-2",
-  units: n,
-  cost: ucs2Cost,
-  single: UCS2_SINGLE,
-  multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8,
-  lockingShift: null,
-  singleShift: null,
-  forced,
-  parts: null,
-});
 
 /**
  * Chooses the national tables (TS 23.038 Annex A) that minimise segments: fewest parts, then
  * most units left in the last part; on a tie the earlier pair wins, default tables first, then
  * the languages in the order given (Android's `GsmAlphabet.countGsmSeptets` does the same).
+ * Returns the characters outside every enabled table when there are some (UCS-2), and `null`
+ * when every character is in some table but no pair holds them all (UCS-2 too).
  */
 const chooseNational = (
   text: string,
-  s: Scan,
-  bounds: Bounds,
+  spans: ReadonlyArray<number>,
   ref16: boolean,
   tables: { locking: Array<Shift>; single: Array<Shift> },
-): Choice => {
+): NationalChoice | Array<Forced> | null => {
   const { locking, single } = tables;
   const L = locking.length;
   const S = single.length;
@@ -399,6 +305,7 @@ const chooseNational = (
   const valid = new Array<number>(L).fill((1 << S) - 1);
   const none: Array<Forced> = [];
   const n = text.length;
+  let codePoints = 0;
   for (let i = 0; i < n; ) {
     const cp = codePointAt(text, i);
     const w = cp > 0xffff ? 2 : 1;
@@ -417,15 +324,16 @@ const chooseNational = (
       count.push(0);
     }
     count[d]!++;
+    codePoints++;
     if (lockMask[d] === 0 && singleMask[d] === 0) none.push({ index: i, char: text.slice(i, i + w) });
     i += w;
   }
-  if (none.length > 0) return ucs2Choice(n, ref16, none);
+  if (none.length > 0) return none;
   // Septets under locking table l: one per code point, two for each one outside the table.
-  const total = new Array<number>(L).fill(s.codePoints);
+  const total = new Array<number>(L).fill(codePoints);
   for (let d = 0; d < lockMask.length; d++)
     for (let l = 0; l < L; l++) if ((lockMask[d]! & (1 << l)) === 0) total[l]! += count[d]!;
-  let best: Choice | null = null;
+  let best: NationalChoice | null = null;
   let bestSegments = Number.POSITIVE_INFINITY;
   let bestRemaining = -1;
   for (let l = 0; l < L; l++) {
@@ -445,7 +353,7 @@ const chooseNational = (
         remaining = singleCap - units;
       } else {
         if (Math.ceil(units / multiCap) > bestSegments) continue;
-        parts = pack(text, bounds, cost, multiCap);
+        parts = pack(text, spans, cost, multiCap);
         segments = parts.length;
         remaining = multiCap - parts[parts.length - 1]!.units;
       }
@@ -453,45 +361,18 @@ const chooseNational = (
         bestSegments = segments;
         bestRemaining = remaining;
         best = {
-          encoding: "GSM-7",
           units,
           cost,
           single: singleCap,
           multi: multiCap,
           lockingShift: locking[l]!.name,
           singleShift: single[t]!.name,
-          forced: [],
           parts,
         };
       }
     }
   }
-  return best ?? ucs2Choice(n, ref16, s.forced);
-};
-
-/** Everything `measure` and `truncate` share: the scan, the clusters and the encoding choice. */
-const analyse = (text: string, options: MeasureOptions | undefined) => {
-  const opts: MeasureOptions = options !== null && typeof options === "object" ? options : {};
-  const ref16 = opts.reference === 16;
-  const s = scan(text);
-  const { bounds, characters } = clusters(text, s, opts.boundary === "code-point");
-  const tables = shifts(opts.languages);
-  let choice: Choice;
-  if (tables !== null) choice = chooseNational(text, s, bounds, ref16, tables);
-  else if (s.forced.length === 0)
-    choice = {
-      encoding: "GSM-7",
-      units: s.septets,
-      cost: defaultGsmCost,
-      single: GSM_SINGLE[0],
-      multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0],
-      lockingShift: null,
-      singleShift: null,
-      forced: [],
-      parts: null,
-    };
-  else choice = ucs2Choice(text.length, ref16, s.forced);
-  return { s, bounds, characters, choice, tables, ref16 };
+  return best;
 };
 
 const NONE: ReadonlyArray<never> = Object.freeze([]);
@@ -503,57 +384,33 @@ const NONE: ReadonlyArray<never> = Object.freeze([]);
  */
 const PLAIN = /[^\n -Z_a-z]/;
 
-/**
- * Greedy packing when every code unit costs 1 except inside `spans` (flat `[start, end, …]`,
- * ascending, never cut): in GSM-7 an extension character (1 code unit) or CR LF, 2 septets each;
- * in UCS-2 a cluster of `end - start` units (1-unit spans, the extension characters, are
- * ignored). Arithmetic between the spans. `null` if a span does not fit in a part.
- */
-const packSpans = (
-  n: number,
-  spans: ReadonlyArray<number>,
-  cap: number,
-  ucs2: boolean,
-): Array<Part> | null => {
-  const parts: Array<Part> = [];
-  let partStart = 0;
-  let used = 0;
-  let i = 0;
-  for (let k = 0; k <= spans.length; k += 2) {
-    const s = k < spans.length ? spans[k]! : n;
-    const e = k < spans.length ? spans[k + 1]! : n;
-    const cost = k === spans.length ? 0 : ucs2 ? e - s : 2;
-    if (cost > cap) return null;
-    if (cost === 1) continue;
-    while (used + s - i > cap) {
-      i += cap - used;
-      parts.push({ start: partStart, end: i, units: cap, capacity: cap });
-      partStart = i;
-      used = 0;
-    }
-    used += s - i;
-    if (used + cost > cap) {
-      parts.push({ start: partStart, end: s, units: used, capacity: cap });
-      partStart = s;
-      used = 0;
-    }
-    used += cost;
-    i = e;
-  }
-  parts.push({ start: partStart, end: n, units: used, capacity: cap });
-  return parts;
-};
+/** What one pass over a text finds (see {@link scanText}). */
+interface Scanned {
+  /** Characters of the default extension table (2 septets each in the default tables). */
+  readonly extension: number;
+  /**
+   * Flat `[start, end, …]`, ascending: the units never cut. Each extension character (1 code
+   * unit), CR LF, surrogate pair and grapheme cluster of more than one code unit.
+   */
+  readonly spans: ReadonlyArray<number>;
+  /** Characters outside the default tables (incl. lone surrogates). */
+  readonly forced: Array<Forced>;
+  readonly lone: Array<number>;
+  /** Grapheme clusters (code points with `boundary: "code-point"`). */
+  readonly characters: number;
+}
 
 /**
- * The hot path, without national languages: `search` skips plain ASCII natively, then one pass
- * over the rest. Clusters are computed only around complex code points (see `clusters`). `null`
- * when a cluster is longer than a whole part (the general path cuts it between code points).
+ * The one pass every function here starts with: `search` skips plain ASCII natively, then one
+ * loop looks at the rest. Clusters are computed only around complex code points (see
+ * internal/grapheme): a simple code point resets every UAX #29 rule that looks back, so a text
+ * without complex code points clusters by code point, CR LF kept whole.
  */
-const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Measurement | null => {
+const scanText = (t: string, codePointMode: boolean): Scanned => {
   const n = t.length;
   let extension = 0;
   // Complex stretches as [first, end, …]: one unless two complex code points are more than one
-  // code point apart (a simple code point resets every UAX #29 rule that looks back).
+  // code point apart.
   const complex: Array<number> = [];
   let spans: Array<number> = [];
   const forced: Array<Forced> = [];
@@ -587,6 +444,8 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
     }
   }
   if (complex.length > 0) {
+    // Inside a stretch the clusters replace the spans (an extension character there is in a
+    // UCS-2 or national text, where the cost function prices it).
     const old = spans;
     spans = [];
     let k = 0;
@@ -604,8 +463,72 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
     }
     for (; k < old.length; k += 2) spans.push(old[k]!, old[k + 1]!);
   }
+  let characters = n;
+  for (let q = 0; q < spans.length; q += 2) characters -= spans[q + 1]! - spans[q]! - 1;
+  return { extension, spans, forced, lone, characters };
+};
+
+/**
+ * Greedy packing when every code unit costs 1 except inside `spans`: in GSM-7 an extension
+ * character (1 code unit) or CR LF, 2 septets each; in UCS-2 a cluster of `end - start` units
+ * (1-unit spans, the extension characters, are ignored). Arithmetic between the spans. A span
+ * longer than a whole part (a letter with 100 combining marks) is cut between code points,
+ * filling the current part first.
+ */
+const packSpans = (t: string, spans: ReadonlyArray<number>, cap: number, ucs2: boolean): Array<Part> => {
+  const n = t.length;
+  const parts: Array<Part> = [];
+  let partStart = 0;
+  let used = 0;
+  let i = 0;
+  for (let k = 0; k <= spans.length; k += 2) {
+    const s = k < spans.length ? spans[k]! : n;
+    const e = k < spans.length ? spans[k + 1]! : n;
+    const cost = k === spans.length ? 0 : ucs2 ? e - s : 2;
+    if (cost === 1) continue;
+    while (used + s - i > cap) {
+      i += cap - used;
+      parts.push({ start: partStart, end: i, units: cap, capacity: cap });
+      partStart = i;
+      used = 0;
+    }
+    used += s - i;
+    if (cost > cap) {
+      // Only UCS-2 clusters get here (a GSM-7 span costs 2); cut between code points.
+      for (let j = s; j < e; ) {
+        const w = (t.charCodeAt(j) & 0xfc00) === 0xd800 && (t.charCodeAt(j + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        if (used + w > cap) {
+          parts.push({ start: partStart, end: j, units: used, capacity: cap });
+          partStart = j;
+          used = 0;
+        }
+        used += w;
+        j += w;
+      }
+    } else {
+      if (used + cost > cap) {
+        parts.push({ start: partStart, end: s, units: used, capacity: cap });
+        partStart = s;
+        used = 0;
+      }
+      used += cost;
+    }
+    i = e;
+  }
+  parts.push({ start: partStart, end: n, units: used, capacity: cap });
+  return parts;
+};
+
+/** A measurement in the default tables (GSM-7 when nothing is forced, else UCS-2). */
+const measureDefault = (
+  t: string,
+  sc: Scanned,
+  ref16: boolean,
+  forced: ReadonlyArray<Forced>,
+): Measurement => {
+  const n = t.length;
   const ucs2 = forced.length > 0;
-  const units = ucs2 ? n : n + extension;
+  const units = ucs2 ? n : n + sc.extension;
   const single = ucs2 ? UCS2_SINGLE : GSM_SINGLE[0];
   const perSegment =
     units <= single
@@ -618,10 +541,9 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
           ? GSM_MULTI_16[0]
           : GSM_MULTI_8[0];
   const parts =
-    units <= single ? [{ start: 0, end: n, units, capacity: single }] : packSpans(n, spans, perSegment, ucs2);
-  if (parts === null) return null;
-  let characters = n;
-  for (let q = 0; q < spans.length; q += 2) characters -= spans[q + 1]! - spans[q]! - 1;
+    units <= single
+      ? [{ start: 0, end: n, units, capacity: single }]
+      : packSpans(t, sc.spans, perSegment, ucs2);
   return {
     encoding: ucs2 ? "UCS-2" : "GSM-7",
     units,
@@ -632,10 +554,14 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
     singleShift: null,
     parts,
     forcedUcs2: ucs2 ? forced : NONE,
-    loneSurrogates: ucs2 ? lone : NONE,
-    characters,
+    loneSurrogates: ucs2 ? sc.lone : NONE,
+    characters: sc.characters,
   };
 };
+
+/** The options object, or `{}` for anything that is not an object. */
+const optionsOf = (options: unknown): MeasureOptions =>
+  options !== null && typeof options === "object" ? (options as MeasureOptions) : {};
 
 /**
  * Measures a text as an SMS: encoding, units, segments, the parts and what forced UCS-2.
@@ -679,23 +605,20 @@ const measureDefault = (t: string, ref16: boolean, codePointMode: boolean): Meas
  */
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
-  const opts: MeasureOptions = options !== null && typeof options === "object" ? options : {};
-  if (shifts(opts.languages) === null) {
-    const fast = measureDefault(t, opts.reference === 16, opts.boundary === "code-point");
-    if (fast !== null) return fast;
-  }
-  const { s, bounds, characters, choice } = analyse(t, options);
-  let parts: Array<Part>;
-  let perSegment: number;
-  if (choice.units <= choice.single) {
-    perSegment = choice.single;
-    parts = [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }];
-  } else {
-    perSegment = choice.multi;
-    parts = choice.parts ?? pack(t, bounds, choice.cost, perSegment);
-  }
+  const opts = optionsOf(options);
+  const ref16 = opts.reference === 16;
+  const sc = scanText(t, opts.boundary === "code-point");
+  const tables = shifts(opts.languages);
+  const choice = tables === null ? null : chooseNational(t, sc.spans, ref16, tables);
+  if (choice === null || Array.isArray(choice))
+    return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
+  const single = choice.units <= choice.single;
+  const perSegment = single ? choice.single : choice.multi;
+  const parts = single
+    ? [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }]
+    : (choice.parts ?? pack(t, sc.spans, choice.cost, perSegment));
   return {
-    encoding: choice.encoding,
+    encoding: "GSM-7",
     units: choice.units,
     segments: parts.length,
     perSegment,
@@ -703,9 +626,9 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
     lockingShift: choice.lockingShift,
     singleShift: choice.singleShift,
     parts,
-    forcedUcs2: choice.forced,
-    loneSurrogates: s.lone,
-    characters,
+    forcedUcs2: NONE,
+    loneSurrogates: NONE,
+    characters: sc.characters,
   };
 };
 
@@ -739,14 +662,14 @@ export const split = (text: string, options?: MeasureOptions): ReadonlyArray<str
  */
 const longestPrefix = (
   text: string,
-  bounds: Bounds,
+  spans: ReadonlyArray<number>,
   cost: Cost,
   singleCap: number,
   multiCap: number,
   maxParts: number,
 ): number => {
   const n = text.length;
-  const isBoundary = boundaryTest(text, bounds);
+  const isBoundary = boundaryTest(spans);
   let best = 0;
   let total = 0;
   let parts = 1;
@@ -824,7 +747,10 @@ export const truncate = (text: string, maxSegments: number, options?: MeasureOpt
   const limit = Math.min(t.length, max * 320 + 8);
   const head = limit < t.length ? t.slice(0, limit) : t;
   if (head.length === t.length && measure(t, options).segments <= max) return t;
-  const { bounds, tables, ref16 } = analyse(head, options);
+  const opts = optionsOf(options);
+  const ref16 = opts.reference === 16;
+  const { spans } = scanText(head, opts.boundary === "code-point");
+  const tables = shifts(opts.languages);
   const candidates: Array<{ cost: Cost; single: number; multi: number }> = [
     { cost: ucs2Cost, single: UCS2_SINGLE, multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8 },
     { cost: defaultGsmCost, single: GSM_SINGLE[0], multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0] },
@@ -851,7 +777,7 @@ export const truncate = (text: string, maxSegments: number, options?: MeasureOpt
   }
   let best = 0;
   for (const c of candidates) {
-    const end = longestPrefix(head, bounds, c.cost, c.single, c.multi, max);
+    const end = longestPrefix(head, spans, c.cost, c.single, c.multi, max);
     if (end > best) best = end;
   }
   return t.slice(0, best);
