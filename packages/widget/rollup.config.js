@@ -26,7 +26,31 @@ const minifyCss = (body) =>
     .replace(/([\s:,(])0\.(\d)/g, "$1.$2")
     .replace(/="([a-zA-Z][\w-]*)"\]/g, "=$1]")
     .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, "#$1$2$3")
+    .replace(/--_[\w-]+/g, shortProperty)
     .trim();
+
+// The element's private custom properties (`--_accent`, set on :host from the public
+// `--septet-*` ones) get one-letter names, the same in every css`…` literal of the widget. A new
+// one must be listed here (the build fails otherwise).
+const privateProperties = [
+  "accent",
+  "text",
+  "muted",
+  "background",
+  "border",
+  "radius",
+  "mark",
+  "replaced",
+  "error",
+  "focus",
+  "font-family",
+  "mono",
+];
+const shortProperty = (name) => {
+  const i = privateProperties.indexOf(name.slice(3));
+  if (i < 0) throw new Error(`rollup.config.js: add ${name} to privateProperties`);
+  return `--_${(i + 10).toString(36)}`;
+};
 
 /** Minifies css`…` literals (which hold no expressions here) and template indentation. */
 const compactTemplates = () => ({
@@ -39,6 +63,16 @@ const compactTemplates = () => ({
   // After terser every raw newline is inside a template literal; the indentation after it is
   // layout of the source (HTML and CSS collapse whitespace), so it goes.
   renderChunk: (code) => ({ code: code.replace(/\n[ \t]+/g, "\n"), map: null }),
+});
+
+/** Fails the build if a lazy chunk holds Lit code (see the property mangling below). */
+const litStaysInEntry = () => ({
+  name: "lit-stays-in-entry",
+  renderChunk(code, chunk) {
+    if (!chunk.isEntry && /\._\$[A-Z][A-Za-z_]\b/.test(code))
+      this.error(`${chunk.fileName} holds Lit internals: terser would mangle them apart from the entry's`);
+    return null;
+  },
 });
 
 export default [
@@ -58,6 +92,7 @@ export default [
     onwarn,
     plugins: [
       compactTemplates(),
+      litStaysInEntry(),
       nodeResolve({ exportConditions: ["production"] }),
       typescript({
         tsconfig: "./tsconfig.json",
@@ -69,7 +104,14 @@ export default [
       terser({
         ecma: 2022,
         module: true,
-        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+        compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
+        // Lit's own private fields (`_$AH`, `_$AM`…: "_$" and two letters), which only the Lit
+        // bundled here reads; `_$litType$` and the other markers that another Lit copy on the page
+        // may read keep their names. (Lit's polyfill-support and SSR hydration hooks, written
+        // against the real names, would not match: neither applies to this client-rendered
+        // drop-in.) terser mangles each chunk on its own, so Lit must stay in the entry:
+        // `litStaysInEntry` fails the build otherwise.
+        mangle: { properties: { regex: /^_\$[A-Z][A-Za-z_]$/ } },
         format: { comments: false, wrap_func_args: false },
       }),
     ],

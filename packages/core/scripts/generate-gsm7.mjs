@@ -14,9 +14,19 @@
 // locking tables; FF at 0x0A and nothing at 0x0D (CR2) or 0x1B (SS2) in single shift tables;
 // all 127 characters of the default alphabet present) and fails loudly on any violation.
 //
-// Output: one module per language, each table a 128-character string indexed by septet with
-// U+FFFF (a noncharacter) at unassigned positions, so a bundler keeps only the languages an app
-// imports.
+// Output: one module per language, so a bundler keeps only the languages an app imports. The
+// default tables (gsm7-default.ts, read by Sms) are 128-character strings indexed by septet with
+// U+FFFF (a noncharacter) at unassigned positions. The national tables are packed smaller, for
+// the browser bundle (`Gsm7.ts` unpacks them once, at load):
+//   - U+007F (DEL, in no table) marks an unassigned position: one byte in UTF-8, not three;
+//   - a language written in one Unicode script block (Devanagari U+0900, Bengali U+0980, ...,
+//     Arabic U+0600 for Urdu) has the characters of its block (offsets 0x00-0xFF from the block's
+//     first code point) written as U+0180 + (offset - previous such offset in the table, mod 256),
+//     a range no table uses: two bytes in UTF-8 instead of three, and as the tables list their
+//     letters in code point order (the Indic blocks share the ISCII layout), most become U+0181
+//     (next code point), so the ten Indic tables are near copies of each other, which gzip
+//     stores once.
+// The script decodes every packed table again and fails unless it equals the data file.
 //
 // Run: cd /work/main && npx pnpm@12.4.2 exec node packages/core/scripts/generate-gsm7.mjs [--check]
 // With --check the script only verifies that the generated files are up to date.
@@ -30,21 +40,27 @@ const outDir = join(here, "..", "src", "generated");
 const UNASSIGNED = 0xffff;
 
 /** National language identifiers of TS 23.038 clause 6.2.1.2.4, with their Annex A clauses. */
+/** `block`: first code point of the language's Unicode script block (Unicode Blocks.txt), or 0. */
 const LANGUAGES = [
-  { name: "Turkish", id: 1, locking: "A.3.1", single: "A.2.1" },
-  { name: "Spanish", id: 2, locking: null, single: "A.2.2" },
-  { name: "Portuguese", id: 3, locking: "A.3.3", single: "A.2.3" },
-  { name: "Bengali", id: 4, locking: "A.3.4", single: "A.2.4" },
-  { name: "Gujarati", id: 5, locking: "A.3.5", single: "A.2.5" },
-  { name: "Hindi", id: 6, locking: "A.3.6", single: "A.2.6" },
-  { name: "Kannada", id: 7, locking: "A.3.7", single: "A.2.7" },
-  { name: "Malayalam", id: 8, locking: "A.3.8", single: "A.2.8" },
-  { name: "Oriya", id: 9, locking: "A.3.9", single: "A.2.9" },
-  { name: "Punjabi", id: 10, locking: "A.3.10", single: "A.2.10" },
-  { name: "Tamil", id: 11, locking: "A.3.11", single: "A.2.11" },
-  { name: "Telugu", id: 12, locking: "A.3.12", single: "A.2.12" },
-  { name: "Urdu", id: 13, locking: "A.3.13", single: "A.2.13" },
+  { name: "Turkish", id: 1, locking: "A.3.1", single: "A.2.1", block: 0 },
+  { name: "Spanish", id: 2, locking: null, single: "A.2.2", block: 0 },
+  { name: "Portuguese", id: 3, locking: "A.3.3", single: "A.2.3", block: 0 },
+  { name: "Bengali", id: 4, locking: "A.3.4", single: "A.2.4", block: 0x0980 },
+  { name: "Gujarati", id: 5, locking: "A.3.5", single: "A.2.5", block: 0x0a80 },
+  { name: "Hindi", id: 6, locking: "A.3.6", single: "A.2.6", block: 0x0900 },
+  { name: "Kannada", id: 7, locking: "A.3.7", single: "A.2.7", block: 0x0c80 },
+  { name: "Malayalam", id: 8, locking: "A.3.8", single: "A.2.8", block: 0x0d00 },
+  { name: "Oriya", id: 9, locking: "A.3.9", single: "A.2.9", block: 0x0b00 },
+  { name: "Punjabi", id: 10, locking: "A.3.10", single: "A.2.10", block: 0x0a00 },
+  { name: "Tamil", id: 11, locking: "A.3.11", single: "A.2.11", block: 0x0b80 },
+  { name: "Telugu", id: 12, locking: "A.3.12", single: "A.2.12", block: 0x0c00 },
+  { name: "Urdu", id: 13, locking: "A.3.13", single: "A.2.13", block: 0x0600 },
 ];
+
+/** Packing of the national tables (see the top of this file); `Gsm7.ts` reads the same constants. */
+const PACKED_UNASSIGNED = 0x7f;
+const PACKED_BLOCK = 0x180;
+const BLOCK_SIZE = 0x100;
 
 const fail = (file, message) => {
   throw new Error(`${file}: ${message}`);
@@ -92,6 +108,34 @@ const readTable = (file, kind, clause) => {
   return table;
 };
 
+/** Packs a national table (see the top of this file); throws unless `unpack` gives it back. */
+const pack = (file, table, block) => {
+  let previous = 0;
+  const packed = table.map((cp) => {
+    if (cp === PACKED_UNASSIGNED || (cp >= PACKED_BLOCK && cp < PACKED_BLOCK + BLOCK_SIZE))
+      fail(file, `U+${cp.toString(16)} collides with the packing (see generate-gsm7.mjs)`);
+    if (cp === UNASSIGNED) return PACKED_UNASSIGNED;
+    if (block === 0 || cp < block || cp >= block + BLOCK_SIZE) return cp;
+    const delta = (cp - block - previous) & (BLOCK_SIZE - 1);
+    previous = cp - block;
+    return PACKED_BLOCK + delta;
+  });
+  const back = unpack(packed, block);
+  if (back.some((cp, i) => cp !== table[i])) fail(file, "packed table does not unpack to itself");
+  return packed;
+};
+
+/** The inverse of `pack`, as `Gsm7.ts` decodes (UNASSIGNED where the table is empty). */
+const unpack = (packed, block) => {
+  let offset = 0;
+  return packed.map((n) => {
+    if (n === PACKED_UNASSIGNED) return UNASSIGNED;
+    if (block === 0 || n < PACKED_BLOCK || n >= PACKED_BLOCK + BLOCK_SIZE) return n;
+    offset = (offset + n - PACKED_BLOCK) & (BLOCK_SIZE - 1);
+    return block + offset;
+  });
+};
+
 const literal = (table) => {
   let s = '"';
   for (const cp of table) {
@@ -101,14 +145,26 @@ const literal = (table) => {
   return `${s}"`;
 };
 
-const header = (clauses) =>
+const header = (clauses, block) =>
   [
     "// GENERATED by packages/core/scripts/generate-gsm7.mjs from packages/core/scripts/gsm7-data/. Do not edit.",
     `// Source: 3GPP TS 23.038 V18.0.0 (Release 18), ${clauses}.`,
-    "// Each table is 128 UTF-16 code units indexed by septet; U+FFFF marks an unassigned position",
-    "// (0x1B is always unassigned: it is the escape, not a character).",
+    ...(block === undefined
+      ? [
+          "// Each table is 128 UTF-16 code units indexed by septet; U+FFFF marks an unassigned position",
+          "// (0x1B is always unassigned: it is the escape, not a character).",
+        ]
+      : [
+          "// Each table is 128 UTF-16 code units indexed by septet, packed (unpacked by Gsm7.ts): U+007F",
+          "// marks an unassigned position (0x1B is always unassigned: it is the escape, not a character)",
+          block === 0
+            ? "// and every other unit is the character itself."
+            : `// and a unit U+0180 + d stands for the character d code points (mod 256) after the previous\n// character of the block U+${hex4(block)}..U+${hex4(block + BLOCK_SIZE - 1)} in the table (the first counts from U+${hex4(block)}).`,
+        ]),
     "",
   ].join("\n");
+
+const hex4 = (n) => n.toString(16).toUpperCase().padStart(4, "0");
 
 const files = new Map();
 
@@ -134,19 +190,26 @@ for (const lang of LANGUAGES) {
   const upper = lang.name.toUpperCase();
   const parts = [];
   const clauses = [];
-  if (lang.locking) {
-    const t = readTable(`${key}-locking.txt`, "locking", lang.locking);
-    clauses.push(`Annex ${lang.locking} "${lang.name} National Language Locking Shift Table"`);
+  if (lang.block > 0) {
     parts.push(
-      `/** ${lang.name} national language locking shift table (TS 23.038 Annex ${lang.locking}), indexed by septet. */\nexport const ${upper}_LOCKING =\n  ${literal(t)};\n`,
+      `/** First code point of the ${lang.name} tables' Unicode script block (packed as U+0180 + delta). */\nexport const ${upper}_BLOCK = 0x${hex4(lang.block).toLowerCase()};\n`,
     );
   }
-  const s = readTable(`${key}-single.txt`, "single", lang.single);
+  if (lang.locking) {
+    const file = `${key}-locking.txt`;
+    const t = pack(file, readTable(file, "locking", lang.locking), lang.block);
+    clauses.push(`Annex ${lang.locking} "${lang.name} National Language Locking Shift Table"`);
+    parts.push(
+      `/** ${lang.name} national language locking shift table (TS 23.038 Annex ${lang.locking}), indexed by septet, packed. */\nexport const ${upper}_LOCKING =\n  ${literal(t)};\n`,
+    );
+  }
+  const file = `${key}-single.txt`;
+  const s = pack(file, readTable(file, "single", lang.single), lang.block);
   clauses.push(`Annex ${lang.single} "${lang.name} National Language Single Shift Table"`);
   parts.push(
-    `/** ${lang.name} national language single shift table (TS 23.038 Annex ${lang.single}), indexed by septet. */\nexport const ${upper}_SINGLE =\n  ${literal(s)};\n`,
+    `/** ${lang.name} national language single shift table (TS 23.038 Annex ${lang.single}), indexed by septet, packed. */\nexport const ${upper}_SINGLE =\n  ${literal(s)};\n`,
   );
-  files.set(`gsm7-${key}.ts`, `${header(clauses.join(" and "))}\n${parts.join("\n")}`);
+  files.set(`gsm7-${key}.ts`, `${header(clauses.join(" and "), lang.block)}\n${parts.join("\n")}`);
 }
 
 const check = process.argv.includes("--check");

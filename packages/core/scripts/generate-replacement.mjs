@@ -136,9 +136,37 @@ for (const cp of codePoints) {
 }
 
 // Encode: per rule, runs of consecutive code points. A run is its first character followed by the
-// targets of its code points separated by U+E001; runs are separated by U+E000 (private-use
-// characters, never GSM-7, so never part of a target).
+// targets of its code points separated by U+0002; runs are separated by U+0001 (controls, never
+// GSM-7, so never part of a target; one byte each once gzipped, where private-use characters took
+// three). A "ramp", three or more one-character targets that count up with the code points
+// (𝐀𝐁𝐂 → A B C), is written as one target: U+0003, its first character and its length + 0x30.
 const RULES = ["removed", "curated", "compose", "diacritic", "transliteration"];
+const RUN = "\u0001";
+const TARGET = "\u0002";
+const RAMP = "\u0003";
+const rampLength = (targets, k) => {
+  let n = 1;
+  while (
+    k + n < targets.length &&
+    n < 0xffff - 0x30 &&
+    targets[k + n].length === 1 &&
+    targets[k].length === 1 &&
+    targets[k + n].charCodeAt(0) === targets[k].charCodeAt(0) + n
+  )
+    n++;
+  return n;
+};
+const encodeTargets = (targets) => {
+  const out = [];
+  for (let k = 0; k < targets.length; ) {
+    const n = rampLength(targets, k);
+    if (n >= 3) {
+      out.push(RAMP + targets[k] + String.fromCharCode(0x30 + n));
+      k += n;
+    } else out.push(targets[k++]);
+  }
+  return out.join(TARGET);
+};
 const encode = (rule) => {
   const cps = [...table.entries()].filter(([, e]) => e.rule === rule).sort((x, y) => x[0] - y[0]);
   const runs = [];
@@ -152,7 +180,7 @@ const encode = (rule) => {
       runs.push(run);
     }
   }
-  return runs.map((r) => String.fromCodePoint(r.start) + r.targets.join("\ue001")).join("\ue000");
+  return runs.map((r) => String.fromCodePoint(r.start) + encodeTargets(r.targets)).join(RUN);
 };
 
 // JSON.stringify escapes only controls, quotes and backslashes: other characters stay literal
@@ -172,7 +200,8 @@ const lines = [
   `// the Unicode Character Database (Unicode ${process.versions.unicode}, as shipped in Node ${process.versions.node}) read through`,
   "// String.prototype.normalize (NFC, NFD, NFKC) and \\p{M}; Greek after ELOT 743:2001 (ISO 843:1997); Cyrillic after",
   "// ICAO Doc 9303 Part 3 section 6.B. Encoding: per rule, runs of consecutive code points, each run its first character",
-  "// followed by the targets of its code points separated by U+E001; runs separated by U+E000.",
+  "// followed by the targets of its code points separated by U+0002; runs separated by U+0001; U+0003, a character c",
+  "// and a length n + 0x30 stand for the n targets c, c + 1, … (see the generator).",
   `// Entries: ${RULES.map((r) => `${r} ${counts[r]}`).join(", ")}.`,
   "",
 ];

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as Gsm7 from "./Gsm7.js";
@@ -59,6 +60,27 @@ describe("generated tables", () => {
       expect(t[0x0a]).toBe("\f");
       expect(t[0x0d]).toBe("");
       for (const c of "^{}\\[~]|") expect(t).toContain(c);
+    }
+  });
+
+  it("equal their data files position by position (the packed national tables unpack exactly)", () => {
+    const data = (file: string): Array<string> => {
+      const t = new Array<string>(128).fill("");
+      for (const line of readFileSync(new URL(`../scripts/gsm7-data/${file}`, import.meta.url), "utf8").split(
+        "\n",
+      )) {
+        const [pos, cp] = line.split("\t");
+        if (pos === undefined || cp === undefined || !pos.startsWith("0x")) continue;
+        t[Number.parseInt(pos, 16)] = String.fromCodePoint(Number.parseInt(cp.slice(2), 16));
+      }
+      return t;
+    };
+    expect(Gsm7.defaultAlphabet).toEqual(data("default-alphabet.txt"));
+    expect(Gsm7.defaultExtension).toEqual(data("default-extension.txt"));
+    for (const l of Gsm7.languages) {
+      const key = l.name.toLowerCase();
+      if (l.lockingShift !== undefined) expect(l.lockingShift, l.name).toEqual(data(`${key}-locking.txt`));
+      expect(l.singleShift, l.name).toEqual(data(`${key}-single.txt`));
     }
   });
 

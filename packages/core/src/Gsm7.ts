@@ -13,20 +13,20 @@
  * @module
  * @since 0.1.0
  */
-import { BENGALI_LOCKING, BENGALI_SINGLE } from "./generated/gsm7-bengali.js";
+import { BENGALI_BLOCK, BENGALI_LOCKING, BENGALI_SINGLE } from "./generated/gsm7-bengali.js";
 import { DEFAULT_ALPHABET, DEFAULT_EXTENSION } from "./generated/gsm7-default.js";
-import { GUJARATI_LOCKING, GUJARATI_SINGLE } from "./generated/gsm7-gujarati.js";
-import { HINDI_LOCKING, HINDI_SINGLE } from "./generated/gsm7-hindi.js";
-import { KANNADA_LOCKING, KANNADA_SINGLE } from "./generated/gsm7-kannada.js";
-import { MALAYALAM_LOCKING, MALAYALAM_SINGLE } from "./generated/gsm7-malayalam.js";
-import { ORIYA_LOCKING, ORIYA_SINGLE } from "./generated/gsm7-oriya.js";
+import { GUJARATI_BLOCK, GUJARATI_LOCKING, GUJARATI_SINGLE } from "./generated/gsm7-gujarati.js";
+import { HINDI_BLOCK, HINDI_LOCKING, HINDI_SINGLE } from "./generated/gsm7-hindi.js";
+import { KANNADA_BLOCK, KANNADA_LOCKING, KANNADA_SINGLE } from "./generated/gsm7-kannada.js";
+import { MALAYALAM_BLOCK, MALAYALAM_LOCKING, MALAYALAM_SINGLE } from "./generated/gsm7-malayalam.js";
+import { ORIYA_BLOCK, ORIYA_LOCKING, ORIYA_SINGLE } from "./generated/gsm7-oriya.js";
 import { PORTUGUESE_LOCKING, PORTUGUESE_SINGLE } from "./generated/gsm7-portuguese.js";
-import { PUNJABI_LOCKING, PUNJABI_SINGLE } from "./generated/gsm7-punjabi.js";
+import { PUNJABI_BLOCK, PUNJABI_LOCKING, PUNJABI_SINGLE } from "./generated/gsm7-punjabi.js";
 import { SPANISH_SINGLE } from "./generated/gsm7-spanish.js";
-import { TAMIL_LOCKING, TAMIL_SINGLE } from "./generated/gsm7-tamil.js";
-import { TELUGU_LOCKING, TELUGU_SINGLE } from "./generated/gsm7-telugu.js";
+import { TAMIL_BLOCK, TAMIL_LOCKING, TAMIL_SINGLE } from "./generated/gsm7-tamil.js";
+import { TELUGU_BLOCK, TELUGU_LOCKING, TELUGU_SINGLE } from "./generated/gsm7-telugu.js";
 import { TURKISH_LOCKING, TURKISH_SINGLE } from "./generated/gsm7-turkish.js";
-import { URDU_LOCKING, URDU_SINGLE } from "./generated/gsm7-urdu.js";
+import { URDU_BLOCK, URDU_LOCKING, URDU_SINGLE } from "./generated/gsm7-urdu.js";
 import { defaultCost } from "./internal/gsm7-cost.js";
 
 /**
@@ -81,20 +81,36 @@ export interface NationalLanguage {
   readonly singleShift: ReadonlyArray<string> | undefined;
 }
 
-const table = (packed: string): ReadonlyArray<string> =>
-  Object.freeze(Array.from(packed, (c) => (c === "\uffff" ? "" : c)));
+/**
+ * Unpacks a generated table (see `scripts/generate-gsm7.mjs`) into 128 strings: U+FFFF (default
+ * tables) and U+007F (national tables) mark an unassigned position; with a script `block`, a unit
+ * U+0180 + d is the character d code points (mod 256) after the previous one of the block.
+ */
+const table = (packed: string, block = 0): ReadonlyArray<string> => {
+  let offset = 0;
+  return Object.freeze(
+    Array.from(packed, (c) => {
+      const n = c.charCodeAt(0);
+      if (n === 0xffff || n === 0x7f) return "";
+      if (block === 0 || n < 0x180 || n >= 0x280) return c;
+      offset = (offset + n - 0x180) & 0xff;
+      return String.fromCharCode(block + offset);
+    }),
+  );
+};
 
 const language = (
   name: LanguageName,
   id: number,
   locking: string | undefined,
   single: string,
+  block?: number,
 ): NationalLanguage =>
   Object.freeze({
     name,
     id,
-    lockingShift: locking === undefined ? undefined : table(locking),
-    singleShift: table(single),
+    lockingShift: locking === undefined ? undefined : table(locking, block),
+    singleShift: table(single, block),
   });
 
 /**
@@ -205,6 +221,7 @@ export const Bengali: NationalLanguage = /* @__PURE__ */ language(
   4,
   BENGALI_LOCKING,
   BENGALI_SINGLE,
+  BENGALI_BLOCK,
 );
 
 /**
@@ -225,6 +242,7 @@ export const Gujarati: NationalLanguage = /* @__PURE__ */ language(
   5,
   GUJARATI_LOCKING,
   GUJARATI_SINGLE,
+  GUJARATI_BLOCK,
 );
 
 /**
@@ -240,7 +258,13 @@ export const Gujarati: NationalLanguage = /* @__PURE__ */ language(
  * @category languages
  * @since 0.1.0
  */
-export const Hindi: NationalLanguage = /* @__PURE__ */ language("Hindi", 6, HINDI_LOCKING, HINDI_SINGLE);
+export const Hindi: NationalLanguage = /* @__PURE__ */ language(
+  "Hindi",
+  6,
+  HINDI_LOCKING,
+  HINDI_SINGLE,
+  HINDI_BLOCK,
+);
 
 /**
  * Kannada (identifier 7): locking shift Annex A.3.7, single shift Annex A.2.7. Position 0x24 of
@@ -261,6 +285,7 @@ export const Kannada: NationalLanguage = /* @__PURE__ */ language(
   7,
   KANNADA_LOCKING,
   KANNADA_SINGLE,
+  KANNADA_BLOCK,
 );
 
 /**
@@ -281,6 +306,7 @@ export const Malayalam: NationalLanguage = /* @__PURE__ */ language(
   8,
   MALAYALAM_LOCKING,
   MALAYALAM_SINGLE,
+  MALAYALAM_BLOCK,
 );
 
 /**
@@ -296,7 +322,13 @@ export const Malayalam: NationalLanguage = /* @__PURE__ */ language(
  * @category languages
  * @since 0.1.0
  */
-export const Oriya: NationalLanguage = /* @__PURE__ */ language("Oriya", 9, ORIYA_LOCKING, ORIYA_SINGLE);
+export const Oriya: NationalLanguage = /* @__PURE__ */ language(
+  "Oriya",
+  9,
+  ORIYA_LOCKING,
+  ORIYA_SINGLE,
+  ORIYA_BLOCK,
+);
 
 /**
  * Punjabi (identifier 10): locking shift Annex A.3.10, single shift Annex A.2.10 (Gurmukhi).
@@ -316,6 +348,7 @@ export const Punjabi: NationalLanguage = /* @__PURE__ */ language(
   10,
   PUNJABI_LOCKING,
   PUNJABI_SINGLE,
+  PUNJABI_BLOCK,
 );
 
 /**
@@ -331,7 +364,13 @@ export const Punjabi: NationalLanguage = /* @__PURE__ */ language(
  * @category languages
  * @since 0.1.0
  */
-export const Tamil: NationalLanguage = /* @__PURE__ */ language("Tamil", 11, TAMIL_LOCKING, TAMIL_SINGLE);
+export const Tamil: NationalLanguage = /* @__PURE__ */ language(
+  "Tamil",
+  11,
+  TAMIL_LOCKING,
+  TAMIL_SINGLE,
+  TAMIL_BLOCK,
+);
 
 /**
  * Telugu (identifier 12): locking shift Annex A.3.12, single shift Annex A.2.12.
@@ -346,7 +385,13 @@ export const Tamil: NationalLanguage = /* @__PURE__ */ language("Tamil", 11, TAM
  * @category languages
  * @since 0.1.0
  */
-export const Telugu: NationalLanguage = /* @__PURE__ */ language("Telugu", 12, TELUGU_LOCKING, TELUGU_SINGLE);
+export const Telugu: NationalLanguage = /* @__PURE__ */ language(
+  "Telugu",
+  12,
+  TELUGU_LOCKING,
+  TELUGU_SINGLE,
+  TELUGU_BLOCK,
+);
 
 /**
  * Urdu (identifier 13): locking shift Annex A.3.13, single shift Annex A.2.13 (Arabic script).
@@ -361,7 +406,13 @@ export const Telugu: NationalLanguage = /* @__PURE__ */ language("Telugu", 12, T
  * @category languages
  * @since 0.1.0
  */
-export const Urdu: NationalLanguage = /* @__PURE__ */ language("Urdu", 13, URDU_LOCKING, URDU_SINGLE);
+export const Urdu: NationalLanguage = /* @__PURE__ */ language(
+  "Urdu",
+  13,
+  URDU_LOCKING,
+  URDU_SINGLE,
+  URDU_BLOCK,
+);
 
 /**
  * All thirteen national languages in identifier order. Importing this keeps every table in the

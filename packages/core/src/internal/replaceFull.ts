@@ -41,19 +41,18 @@ const DENSE = 0x3400;
 export const table = (): Map<number, Entry> => {
   if (builtIn !== undefined) return builtIn;
   const map = new Map<number, Entry>();
+  const add = (cp: number, to: string, rule: Entry["rule"]) =>
+    // One object shape for every entry: to, rule, from, upper.
+    map.set(cp, { to, rule, from: String.fromCodePoint(cp), upper: to.length > 1 ? to.toUpperCase() : to });
   const decode = (data: string, rule: Entry["rule"]) => {
-    for (const run of data.split("\ue000")) {
-      const start = run.codePointAt(0)!;
-      const targets = run.slice(start > 0xffff ? 2 : 1).split("\ue001");
-      for (let k = 0; k < targets.length; k++) {
-        const to = targets[k]!;
-        // One object shape for every entry: to, rule, from, upper.
-        map.set(start + k, {
-          to,
-          rule,
-          from: String.fromCodePoint(start + k),
-          upper: to.length > 1 ? to.toUpperCase() : to,
-        });
+    for (const run of data.split("\u0001")) {
+      let cp = run.codePointAt(0)!;
+      for (const to of run.slice(cp > 0xffff ? 2 : 1).split("\u0002")) {
+        if (to.charCodeAt(0) === 3) {
+          // a ramp: to[1], to[1] + 1, … for (to[2] - 0x30) code points
+          const first = to.charCodeAt(1);
+          for (let k = 0; k < to.charCodeAt(2) - 0x30; k++) add(cp++, String.fromCharCode(first + k), rule);
+        } else add(cp++, to, rule);
       }
     }
   };

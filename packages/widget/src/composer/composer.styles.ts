@@ -116,18 +116,6 @@ export const styles = css`
     user-select: none;
   }
 
-  ::highlight(septet-ucs2) {
-    color: transparent;
-    background-color: var(--_mark);
-  }
-
-  [part~="highlights"] mark {
-    color: transparent;
-    background: var(--_mark);
-    border-radius: 2px;
-    box-shadow: 0 0 0 1px var(--_mark);
-  }
-
   [part~="counter"] {
     display: flex;
     flex-wrap: wrap;
@@ -313,17 +301,139 @@ export const styles = css`
     border: 0;
   }
 
-  @media (forced-colors: active) {
-    ::highlight(septet-ucs2) {
+  /* The marks, the list of characters that force UCS-2 and the preview (rendered by details.ts). */
+  ::highlight(septet-ucs2) {
     color: transparent;
     background-color: var(--_mark);
   }
 
   [part~="highlights"] mark {
-      outline: 1px solid CanvasText;
-    }
+    color: transparent;
+    background: var(--_mark);
+    border-radius: 2px;
+    box-shadow: 0 0 0 1px var(--_mark);
+  }
+
+  .title-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+
+  [part~="forced"] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    font-size: 0.875em;
+  }
+
+  [part~="forced-char"] {
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.4rem;
+    padding: 0.1rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  [part~="forced-char"] code {
+    padding: 0 0.2rem;
+    border-radius: 2px;
+    background: var(--_mark);
+    font-family: var(--_mono);
+  }
+
+  [part~="forced-char"] code.target {
+    background: var(--_replaced);
+    white-space: pre;
+  }
+
+  .code-point {
+    color: var(--_muted);
+    font-family: var(--_mono);
+    font-size: 0.85em;
+  }
+
+  [part~="preview"],
+  [part~="forced"] {
+    contain: content;
+  }
+
+  [part~="preview"]:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+
+  [part~="preview"] {
+    margin: 0;
+    padding: 0.6rem 0.75rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    white-space: pre-wrap;
+    overflow-wrap: break-word;
+    max-height: 14rem;
+    overflow-y: auto;
+    font-family: var(--septet-textarea-font, inherit);
+  }
+
+  [part~="replacement"] {
+    background: var(--_replaced);
+    color: inherit;
+    border-radius: 2px;
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+  }
+
+  [part~="leftover"] {
+    background: var(--_mark);
+    color: inherit;
+    border-radius: 2px;
+  }
+
+  .segment {
+    display: block;
+  }
+
+  .segment + .segment {
+    margin-top: 0.25rem;
+  }
+
+  [part~="boundary"] {
+    display: inline-block;
+    margin: 0 0.4rem 0 0;
+    padding: 0 0.3rem;
+    border-radius: 999px;
+    background: var(--_muted);
+    color: #ffffff;
+    font-size: 0.7em;
+    font-weight: 700;
+    line-height: 1.4;
+    vertical-align: 0.15em;
+    user-select: none;
+  }
+
+  [part~="cost"] {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  [part~="cost"] strong {
+    color: var(--_text);
+  }
+
+  @media (forced-colors: active) {
     [part~="mode"]:has(input:checked) {
       outline: 2px solid Highlight;
+    }
+
+    [part~="highlights"] mark,
+    [part~="replacement"],
+    [part~="leftover"] {
+      outline: 1px solid CanvasText;
     }
   }
 `;

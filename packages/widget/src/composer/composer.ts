@@ -76,26 +76,6 @@ const isEmptyTable = (input: unknown): boolean =>
 
 const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 
-/** Runs of adjacent characters that force UCS-2, as [start, end) UTF-16 ranges. */
-const runs = function* (forced: ReadonlyArray<Sms.Forced>): Generator<readonly [number, number]> {
-  for (let i = 0; i < forced.length; ) {
-    const start = forced[i]!.index;
-    let end = start + forced[i]!.char.length;
-    i++;
-    while (i < forced.length && forced[i]!.index === end) {
-      end += forced[i]!.char.length;
-      i++;
-    }
-    yield [start, end];
-  }
-};
-
-/** The CSS Custom Highlight API registry, when the browser has it. */
-const highlights: HighlightRegistry | undefined = globalThis.CSS?.highlights;
-/** One highlight shared by every composer on the page; each adds and removes its own ranges. */
-const ucs2: Highlight | undefined = highlights === undefined ? undefined : new Highlight();
-if (ucs2 !== undefined) highlights?.set("septet-ucs2", ucs2);
-
 interface UiState {
   readonly formDisabled: boolean;
   readonly announcement: string;
@@ -112,7 +92,8 @@ interface UiState {
  * The element holds no counting or replacement logic: it calls `@septet/core` (`Sms.measure`,
  * `Replacement.apply`). The replacement engine and the national language tables are loaded on
  * demand (mode FULL, ON with a table, a character to explain, or `languages` set); until they
- * arrive the element shows the plain count and then refines it.
+ * arrive the element shows the plain count and then refines it. The marks on the characters that
+ * force UCS-2, the list of them and the preview come with the engine (one chunk).
  *
  * Counts and `max-segments` describe the outgoing text (what is billed); the form submits the
  * text as typed (`value`), and the outgoing text is the `outgoing` property and the detail of
@@ -244,12 +225,9 @@ export class SeptetComposer extends LitElement {
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #userChanged = false;
   #invalid: { readonly flags: ValidityStateFlags; readonly message: string } | undefined;
-  #ranges: Array<StaticRange> = [];
   #painted: Derived | undefined;
   #paintFrame = 0;
   #paintTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The highlight layer's text node (Highlight API path), patched in place on each change. */
-  #layerText: Text | undefined;
 
   constructor() {
     super();
@@ -352,8 +330,7 @@ export class SeptetComposer extends LitElement {
     clearTimeout(this.#announceTimer);
     cancelAnimationFrame(this.#paintFrame);
     clearTimeout(this.#paintTimer);
-    for (const range of this.#ranges) ucs2?.delete(range);
-    this.#ranges = [];
+    this.#details?.clearMarks(this);
     this.#painted = undefined;
   }
 
@@ -390,14 +367,14 @@ export class SeptetComposer extends LitElement {
       this.#painted = derived;
       cancelAnimationFrame(this.#paintFrame);
       clearTimeout(this.#paintTimer);
-      if (derived.value.length < DEFER_MARKS_FROM) this.#paintHighlights(derived);
+      if (derived.value.length < DEFER_MARKS_FROM) this.#paintMarks(derived);
       else {
         // A long text: the marks layer is laid out again in full on each change (10 ms at
         // 10,000 characters), so it follows in the next frame and the counts paint at once.
         this.#paintFrame = requestAnimationFrame(() => {
           this.#paintTimer = setTimeout(() => {
             if (this.#painted !== derived) return;
-            this.#paintHighlights(derived);
+            this.#paintMarks(derived);
             this.#syncScroll();
           });
         });
@@ -432,7 +409,7 @@ export class SeptetComposer extends LitElement {
       <div part="base">
         <label part="label" for="input"><slot name="label">${this.label || t.label}</slot></label>
         <div part="field">
-          <div part="highlights" aria-hidden="true">${this.#renderHighlights(d)}</div>
+          <div part="highlights" aria-hidden="true">${this.#details?.renderMarks(d) ?? []}</div>
           <textarea
             id="input"
             part="textarea"
@@ -563,10 +540,6 @@ export class SeptetComposer extends LitElement {
     this.#replacementLoad ??= import("./details.js").then(
       (details) => {
         this.#details = details;
-        const root = this.renderRoot as ShadowRoot;
-        if (details.styles.styleSheet !== undefined) {
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, details.styles.styleSheet];
-        }
         this.#refresh();
       },
       () => {
@@ -672,74 +645,11 @@ export class SeptetComposer extends LitElement {
   // Rendering
 
   /**
-   * The layer behind the textarea: the same text, with the characters that force UCS-2 marked.
-   * With the CSS Custom Highlight API (every current engine) the layer is one text node and the
-   * marks are ranges painted by `::highlight()`: they cost no layout, which matters at 10,000
-   * characters. Without it, `<mark>` elements.
+   * The layer behind the textarea marks the characters that force UCS-2 (`details.ts`, loaded as
+   * soon as there is one: until then there is nothing to mark).
    */
-  #renderHighlights(d: Derived): Array<string | TemplateResult> {
-    const forced = d.before.forcedUcs2;
-    // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
-    // With the Highlight API the layer's text node is patched in `#paintHighlights`.
-    if (forced.length === 0 || ucs2 !== undefined) return [];
-    const text = d.value;
-    // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
-    const tail = text.endsWith("\n") ? "\u200b" : "";
-    const out: Array<string | TemplateResult> = [];
-    let at = 0;
-    for (const [start, end] of runs(forced)) {
-      if (start > at) out.push(text.slice(at, start));
-      out.push(html`<mark>${text.slice(start, end)}</mark>`);
-      at = end;
-    }
-    out.push(text.slice(at) + tail);
-    return out;
-  }
-
-  /**
-   * Highlight API path: puts the text in the layer's own text node and registers the ranges of
-   * this element's marks in the shared highlight. The node is patched with `replaceData` over
-   * the changed span only (typing changes a few characters), so the engine reshapes and lays out
-   * the changed lines instead of the whole text, as it does for the textarea.
-   */
-  #paintHighlights(d: Derived): void {
-    if (ucs2 === undefined) return;
-    for (const range of this.#ranges) ucs2.delete(range);
-    this.#ranges = [];
-    const layer = this.renderRoot.querySelector("[part~=highlights]");
-    if (layer === null) return;
-    const forced = d.before.forcedUcs2;
-    // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
-    const next = forced.length === 0 ? "" : d.value + (d.value.endsWith("\n") ? "\u200b" : ""); // see #renderHighlights
-    let node = this.#layerText;
-    if (node === undefined || node.parentNode !== layer) {
-      node = document.createTextNode("");
-      layer.append(node);
-      this.#layerText = node;
-    }
-    const old = node.data;
-    if (old !== next) {
-      const limit = Math.min(old.length, next.length);
-      let start = 0;
-      while (start < limit && old.charCodeAt(start) === next.charCodeAt(start)) start++;
-      let end = 0;
-      while (
-        end < limit - start &&
-        old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-      )
-        end++;
-      node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
-    }
-    for (const [start, end] of runs(forced)) {
-      const range = new StaticRange({
-        startContainer: node,
-        startOffset: start,
-        endContainer: node,
-        endOffset: end,
-      });
-      this.#ranges.push(range);
-      ucs2.add(range);
-    }
+  #paintMarks(d: Derived): void {
+    this.#details?.paintMarks(this, this.renderRoot.querySelector("[part~=highlights]"), d);
   }
 
   #renderCounter(d: Derived): TemplateResult {

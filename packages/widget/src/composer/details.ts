@@ -1,9 +1,10 @@
 /**
  * The lazily loaded half of `<septet-composer>`: the replacement engine of `@septet/core`
- * (re-exported, so the engine and the UI that explains it arrive in one chunk), the list of
- * characters that force UCS-2 (with what FULL would send) and the preview of the outgoing text.
- * The element loads it with `import()` only when Auto-Replace can change something or there is
- * a character to explain; its styles are adopted then.
+ * (re-exported, so the engine and the UI that explains it arrive in one chunk), the marks on the
+ * characters that force UCS-2, the list of them (with what FULL would send) and the preview of
+ * the outgoing text. The element loads it with `import()` only when Auto-Replace can change
+ * something or there is a character to explain (and so to mark). Its styles are part of the
+ * element's own (`composer.styles.ts`): they compress better there than alone in this chunk.
  *
  * @internal
  */
@@ -13,130 +14,113 @@ import type * as Sms from "@septet/core/Sms";
 
 export { apply, makeTable } from "@septet/core/Replacement";
 
-import { css, html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import type { Derived } from "./derived.js";
 import { type ComposerStrings, format, plural } from "./strings.js";
 
-/** Styles of the explanation and the preview, adopted by the element when this module loads. */
-export const styles = css`
-  .title-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem 0.75rem;
-  }
-
-  [part~="forced"] {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-    font-size: 0.875em;
-  }
-
-  [part~="forced-char"] {
-    display: inline-flex;
-    align-items: baseline;
-    gap: 0.4rem;
-    padding: 0.1rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  [part~="forced-char"] code {
-    padding: 0 0.2rem;
-    border-radius: 2px;
-    background: var(--_mark);
-    font-family: var(--_mono);
-  }
-
-  [part~="forced-char"] code.target {
-    background: var(--_replaced);
-    white-space: pre;
-  }
-
-  .code-point {
-    color: var(--_muted);
-    font-family: var(--_mono);
-    font-size: 0.85em;
-  }
-
-  [part~="preview"],
-  [part~="forced"] {
-    contain: content;
-  }
-
-  [part~="preview"]:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
-  }
-
-  [part~="preview"] {
-    margin: 0;
-    padding: 0.6rem 0.75rem;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    white-space: pre-wrap;
-    overflow-wrap: break-word;
-    max-height: 14rem;
-    overflow-y: auto;
-    font-family: var(--septet-textarea-font, inherit);
-  }
-
-  [part~="replacement"] {
-    background: var(--_replaced);
-    color: inherit;
-    border-radius: 2px;
-    text-decoration: underline dotted;
-    text-underline-offset: 3px;
-  }
-
-  [part~="leftover"] {
-    background: var(--_mark);
-    color: inherit;
-    border-radius: 2px;
-  }
-
-  .segment {
-    display: block;
-  }
-
-  .segment + .segment {
-    margin-top: 0.25rem;
-  }
-
-  [part~="boundary"] {
-    display: inline-block;
-    margin: 0 0.4rem 0 0;
-    padding: 0 0.3rem;
-    border-radius: 999px;
-    background: var(--_muted);
-    color: #ffffff;
-    font-size: 0.7em;
-    font-weight: 700;
-    line-height: 1.4;
-    vertical-align: 0.15em;
-    user-select: none;
-  }
-
-  [part~="cost"] {
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-
-  [part~="cost"] strong {
-    color: var(--_text);
-  }
-
-  @media (forced-colors: active) {
-    [part~="replacement"],
-    [part~="leftover"] {
-      outline: 1px solid CanvasText;
+/** Runs of adjacent characters that force UCS-2, as [start, end) UTF-16 ranges. */
+const runs = function* (forced: ReadonlyArray<Sms.Forced>): Generator<readonly [number, number]> {
+  for (let i = 0; i < forced.length; ) {
+    const start = forced[i]!.index;
+    let end = start + forced[i]!.char.length;
+    i++;
+    while (i < forced.length && forced[i]!.index === end) {
+      end += forced[i]!.char.length;
+      i++;
     }
+    yield [start, end];
   }
-`;
+};
+
+/** The CSS Custom Highlight API registry, when the browser has it. */
+const highlights: HighlightRegistry | undefined = globalThis.CSS?.highlights;
+/** One highlight shared by every composer on the page; each adds and removes its own ranges. */
+const ucs2: Highlight | undefined = highlights === undefined ? undefined : new Highlight();
+if (ucs2 !== undefined) highlights?.set("septet-ucs2", ucs2);
+
+/** Per element (Highlight API path): its ranges in `ucs2` and its layer's text node. */
+const layers = new WeakMap<Element, { ranges: Array<StaticRange>; node: Text | undefined }>();
+
+/**
+ * The layer behind the textarea: the same text, with the characters that force UCS-2 marked.
+ * With the CSS Custom Highlight API (every current engine) the layer is one text node and the
+ * marks are ranges painted by `::highlight()` (see `paintMarks`): they cost no layout, which
+ * matters at 10,000 characters. Without it, `<mark>` elements, rendered here.
+ */
+export const renderMarks = (d: Derived): Array<string | TemplateResult> => {
+  const forced = d.before.forcedUcs2;
+  // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
+  if (forced.length === 0 || ucs2 !== undefined) return [];
+  const text = d.value;
+  // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
+  const tail = text.endsWith("\n") ? "\u200b" : "";
+  const out: Array<string | TemplateResult> = [];
+  let at = 0;
+  for (const [start, end] of runs(forced)) {
+    if (start > at) out.push(text.slice(at, start));
+    out.push(html`<mark>${text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  out.push(text.slice(at) + tail);
+  return out;
+};
+
+/**
+ * Highlight API path: puts the text in the `layer`'s own text node and registers the ranges of
+ * `host`'s marks in the shared highlight. The node is patched with `replaceData` over the
+ * changed span only (typing changes a few characters), so the engine reshapes and lays out the
+ * changed lines instead of the whole text, as it does for the textarea.
+ */
+export const paintMarks = (host: Element, layer: Element | null, d: Derived): void => {
+  if (ucs2 === undefined) return;
+  clearMarks(host);
+  if (layer === null) return;
+  const forced = d.before.forcedUcs2;
+  // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
+  const next = forced.length === 0 ? "" : d.value + (d.value.endsWith("\n") ? "\u200b" : ""); // see renderMarks
+  let state = layers.get(host);
+  if (state === undefined) {
+    state = { ranges: [], node: undefined };
+    layers.set(host, state);
+  }
+  let node = state.node;
+  if (node === undefined || node.parentNode !== layer) {
+    node = document.createTextNode("");
+    layer.append(node);
+    state.node = node;
+  }
+  const old = node.data;
+  if (old !== next) {
+    const limit = Math.min(old.length, next.length);
+    let start = 0;
+    while (start < limit && old.charCodeAt(start) === next.charCodeAt(start)) start++;
+    let end = 0;
+    while (
+      end < limit - start &&
+      old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+    )
+      end++;
+    node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
+  }
+  for (const [start, end] of runs(forced)) {
+    const range = new StaticRange({
+      startContainer: node,
+      startOffset: start,
+      endContainer: node,
+      endOffset: end,
+    });
+    state.ranges.push(range);
+    ucs2.add(range);
+  }
+};
+
+/** Removes `host`'s ranges from the shared highlight (before painting again, and on disconnect). */
+export const clearMarks = (host: Element): void => {
+  const state = layers.get(host);
+  if (state === undefined) return;
+  for (const range of state.ranges) ucs2?.delete(range);
+  state.ranges = [];
+};
 
 /** Distinct characters listed under "Characters that force UCS-2" before "and N more". */
 const MAX_LISTED = 24;
