@@ -2,10 +2,12 @@ import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
+import { serve } from "./scripts/serve-demo.mjs";
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
-// Tests import the workspace packages from source, so no build is needed before `test`.
+// Tests import the workspace packages from source; only packages/widget/src/bundles.test.ts reads
+// the widget's build (the root `test:all` script builds it first).
 // `@septet/core/Sms` style subpaths map to `packages/core/src/Sms.ts`.
 const alias = [
   {
@@ -16,6 +18,16 @@ const alias = [
   { find: /^@septet\/testing$/, replacement: src("testing") },
   { find: /^@septet\/widget$/, replacement: src("widget") },
 ];
+
+/** Starts scripts/serve-demo.mjs once per run (any free port); resolves to its origin. */
+let widgetOrigin: Promise<string> | undefined;
+const widgetServer = (): Promise<string> => {
+  widgetOrigin ??= serve({ port: 0 }).then(({ server, url }) => {
+    server.unref();
+    return new URL(url).origin;
+  });
+  return widgetOrigin;
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -67,6 +79,8 @@ export default defineConfig({
               launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
             }),
             instances: [{ browser: "chromium" }],
+            // The widget's build served as a page gets it (bundles.test.ts): Vite would rewrite it.
+            commands: { widgetServer },
           },
         },
       },

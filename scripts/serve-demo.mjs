@@ -4,7 +4,7 @@
 //   node scripts/serve-demo.mjs          # port $PORT, else 5173, else any free port
 //
 // `npm start` builds the widget first, then runs this. Also importable: `serve({ port })`
-// resolves to `{ server, url }` (used by the widget's benchmark).
+// resolves to `{ server, url }` (used by the widget's benchmark and its bundle tests).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -58,6 +58,8 @@ const handler = async (request, response) => {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       "content-length": info.size,
       "cache-control": "no-store",
+      // The widget's bundle tests load the build into a page of the test runner's origin.
+      "access-control-allow-origin": "*",
     });
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);

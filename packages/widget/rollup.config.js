@@ -75,6 +75,32 @@ const litStaysInEntry = () => ({
   },
 });
 
+const dropInPlugins = () => [
+  compactTemplates(),
+  litStaysInEntry(),
+  nodeResolve({ exportConditions: ["production"] }),
+  typescript({
+    tsconfig: "./tsconfig.json",
+    declaration: false,
+    declarationMap: false,
+    declarationDir: undefined,
+    outDir: "dist",
+  }),
+  terser({
+    ecma: 2022,
+    module: true,
+    compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
+    // Lit's own private fields (`_$AH`, `_$AM`…: "_$" and two letters), which only the Lit
+    // bundled here reads; `_$litType$` and the other markers that another Lit copy on the page
+    // may read keep their names. (Lit's polyfill-support and SSR hydration hooks, written
+    // against the real names, would not match: neither applies to this client-rendered
+    // drop-in.) terser mangles each chunk on its own, so Lit must stay in the entry:
+    // `litStaysInEntry` fails the build otherwise.
+    mangle: { properties: { regex: /^_\$[A-Z][A-Za-z_]$/ } },
+    format: { comments: false, wrap_func_args: false },
+  }),
+];
+
 export default [
   // (1) Drop-in: one <script type="module">, Lit included. The replacement engine and the
   // national language tables are separate chunks loaded on demand by dynamic import().
@@ -90,31 +116,7 @@ export default [
       sourcemap: true,
     },
     onwarn,
-    plugins: [
-      compactTemplates(),
-      litStaysInEntry(),
-      nodeResolve({ exportConditions: ["production"] }),
-      typescript({
-        tsconfig: "./tsconfig.json",
-        declaration: false,
-        declarationMap: false,
-        declarationDir: undefined,
-        outDir: "dist",
-      }),
-      terser({
-        ecma: 2022,
-        module: true,
-        compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
-        // Lit's own private fields (`_$AH`, `_$AM`…: "_$" and two letters), which only the Lit
-        // bundled here reads; `_$litType$` and the other markers that another Lit copy on the page
-        // may read keep their names. (Lit's polyfill-support and SSR hydration hooks, written
-        // against the real names, would not match: neither applies to this client-rendered
-        // drop-in.) terser mangles each chunk on its own, so Lit must stay in the entry:
-        // `litStaysInEntry` fails the build otherwise.
-        mangle: { properties: { regex: /^_\$[A-Z][A-Za-z_]$/ } },
-        format: { comments: false, wrap_func_args: false },
-      }),
-    ],
+    plugins: dropInPlugins(),
   },
   // (2) Library: one module per source file, Lit and @septet/core external, with declarations.
   {
@@ -129,5 +131,20 @@ export default [
     external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/],
     onwarn,
     plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
+  },
+  // (3) All in one file: the drop-in with the replacement engine and the national language
+  // tables included (no request after the first), for pages that always use them or that
+  // cannot serve the chunks next to the script.
+  {
+    input: { "septet-composer.all": "src/index.ts" },
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "[name].js",
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    onwarn,
+    plugins: dropInPlugins(),
   },
 ];

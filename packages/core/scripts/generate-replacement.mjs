@@ -21,6 +21,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_ALPHABET, DEFAULT_EXTENSION } from "../src/generated/gsm7-default.ts";
+import { capitalise, capitalOf, compatibility, withoutDiacritics } from "../src/internal/replaceDerive.ts";
 import { CURATED, CYRILLIC, GREEK, REMOVED } from "./replacement-data/curated.mjs";
 
 const out = fileURLToPath(new URL("../src/generated/replacement-full.ts", import.meta.url));
@@ -62,16 +63,22 @@ const isCyrillic = (cp) =>
 
 /** cp → { to, rule } */
 const table = new Map();
+/** Whether the entry was set (not already there, not GSM-7 itself). */
 const set = (cp, to, rule) => {
-  if (table.has(cp) || GSM.has(String.fromCodePoint(cp))) return;
+  if (table.has(cp) || GSM.has(String.fromCodePoint(cp))) return false;
   if (!isGsmText(to)) throw new Error(`target of U+${cp.toString(16)} is not GSM-7: ${JSON.stringify(to)}`);
   table.set(cp, { to, rule });
+  return true;
 };
+const isGsmCode = (cp) => GSM.has(String.fromCodePoint(cp));
+const known = (cp) => table.get(cp);
+/** Entries whose targets the runtime derives (src/internal/replaceDerive.ts): shipped as code points only. */
+const derivedDiacritic = new Set();
+const derivedCompatibility = new Set();
 
 for (const [cp] of REMOVED) set(cp, "", "removed");
 for (const [cp, to] of CURATED) set(cp, to, "curated");
 
-const capitalise = (s) => (s.length === 0 ? s : s[0].toUpperCase() + s.slice(1));
 const stripMarks = (s) => [...s.normalize("NFD")].filter((c) => !isMark(c)).join("");
 
 const codePoints = [];
@@ -99,40 +106,16 @@ for (const cp of codePoints) {
     set(cp, nfc, "compose");
     continue;
   }
-  const nfd = [...c.normalize("NFD")];
-  if (nfd.length < 2 || !nfd.slice(1).every(isMark)) continue;
-  for (let keep = nfd.length - 1; keep >= 1; keep--) {
-    const candidate = nfd.slice(0, keep).join("").normalize("NFC");
-    if (isGsmText(candidate)) {
-      set(cp, candidate, "diacritic");
-      break;
-    }
-    const base = table.get(candidate.codePointAt(0));
-    if (keep === 1 && base !== undefined && base.rule === "curated") set(cp, base.to, "diacritic");
-  }
+  const to = withoutDiacritics(cp, isGsmCode, known);
+  if (to !== undefined && set(cp, to, "diacritic")) derivedDiacritic.add(cp);
 }
 for (const [a, b] of GENERIC_MARKS)
   for (let cp = a; cp <= b; cp++) if (isMark(String.fromCodePoint(cp))) set(cp, "", "diacritic");
 
 // Compatibility (NFKC) through the rules above.
 for (const cp of codePoints) {
-  const c = String.fromCodePoint(cp);
-  const k = c.normalize("NFKC");
-  if (k === c || [...k].some(isMark)) continue;
-  let to = "";
-  let ok = true;
-  for (const ch of k) {
-    if (GSM.has(ch)) to += ch;
-    else {
-      const entry = table.get(ch.codePointAt(0));
-      if (entry === undefined || entry.rule === "removed") {
-        ok = false;
-        break;
-      }
-      to += entry.to;
-    }
-  }
-  if (ok && to.length > 0) set(cp, to, "curated");
+  const to = compatibility(cp, isGsmCode, known);
+  if (to !== undefined && set(cp, to, "curated")) derivedCompatibility.add(cp);
 }
 
 // Encode: per rule, runs of consecutive code points. A run is its first character followed by the
@@ -167,8 +150,33 @@ const encodeTargets = (targets) => {
   }
   return out.join(TARGET);
 };
+// Capitals of transliterated small letters: the runtime derives them while decoding (first small
+// letter in code point order wins, an entry already there is kept), so only capitals whose target
+// is not the small letter's capitalised stay in the data.
+const derivedCapitals = new Set();
+const transliterated = [...table.entries()]
+  .filter(([, e]) => e.rule === "transliteration")
+  .sort((x, y) => x[0] - y[0]);
+const claimed = new Set();
+for (const [cp, { to }] of transliterated) {
+  const u = capitalOf(cp);
+  if (u === undefined || isGsmCode(u) || claimed.has(u)) continue;
+  claimed.add(u);
+  const entry = table.get(u);
+  if (
+    entry === undefined ||
+    (entry.rule !== "transliteration" && !["removed", "curated", "compose"].includes(entry.rule))
+  )
+    throw new Error(
+      `the runtime would derive U+${u.toString(16)} from U+${cp.toString(16)}, which the table lacks`,
+    );
+  if (entry.rule === "transliteration" && entry.to === capitalise(to)) derivedCapitals.add(u);
+}
+const isDerived = (cp) => derivedDiacritic.has(cp) || derivedCompatibility.has(cp) || derivedCapitals.has(cp);
 const encode = (rule) => {
-  const cps = [...table.entries()].filter(([, e]) => e.rule === rule).sort((x, y) => x[0] - y[0]);
+  const cps = [...table.entries()]
+    .filter(([cp, e]) => e.rule === rule && !isDerived(cp))
+    .sort((x, y) => x[0] - y[0]);
   const runs = [];
   let run;
   for (const [cp, { to }] of cps) {
@@ -186,10 +194,16 @@ const encode = (rule) => {
 // JSON.stringify escapes only controls, quotes and backslashes: other characters stay literal
 // (smaller than \u escapes once minified and gzipped). Invisible characters (controls, private-use
 // separators, spaces, marks) are written as \u escapes so the file stays readable.
-const literal = (s) =>
-  JSON.stringify(s).replace(/(?! )[\p{C}\p{Z}\p{M}]/gu, (c) =>
+const literal = (s) => {
+  const escaped = JSON.stringify(s).replace(/(?! )[\p{C}\p{Z}\p{M}]/gu, (c) =>
     c.length === 2 ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
+  // Biome's quote rule: single quotes when that needs fewer escapes.
+  const doubles = (s.match(/"/g) ?? []).length;
+  const singles = (s.match(/'/g) ?? []).length;
+  if (doubles <= singles) return escaped;
+  return `'${escaped.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+};
 
 const counts = Object.fromEntries(
   RULES.map((r) => [r, [...table.values()].filter((e) => e.rule === r).length]),
@@ -201,17 +215,60 @@ const lines = [
   "// String.prototype.normalize (NFC, NFD, NFKC) and \\p{M}; Greek after ELOT 743:2001 (ISO 843:1997); Cyrillic after",
   "// ICAO Doc 9303 Part 3 section 6.B. Encoding: per rule, runs of consecutive code points, each run its first character",
   "// followed by the targets of its code points separated by U+0002; runs separated by U+0001; U+0003, a character c",
-  "// and a length n + 0x30 stand for the n targets c, c + 1, … (see the generator).",
+  "// and a length n + 0x30 stand for the n targets c, c + 1, … The DERIVED_ lists hold runs of code points (gap + 0x30,",
+  "// length + 0x30) whose targets src/internal/replaceDerive.ts computes from the runtime's normalize; the capitals of",
+  "// transliterated small letters are derived from them (see the generator).",
   `// Entries: ${RULES.map((r) => `${r} ${counts[r]}`).join(", ")}.`,
   "",
 ];
-for (const rule of RULES) {
-  lines.push(`/** The "${rule}" entries (${counts[rule]}). */`);
-  const head = `export const ${rule.toUpperCase()} =`;
-  const value = literal(encode(rule));
+/**
+ * Code points as runs, each two characters: the gap since the previous run's end + 0x30, then
+ * the run's length + 0x30 (small numbers, so gzip sees few distinct characters). A gap too large
+ * for one character below the surrogates is U+0004 and the run's first code point instead.
+ */
+const encodeCodePoints = (set) => {
+  const cps = [...set].sort((a, b) => a - b);
+  let out = "";
+  let end = 0;
+  for (let k = 0; k < cps.length; ) {
+    let n = 1;
+    while (k + n < cps.length && cps[k + n] === cps[k] + n && n < 0xd7d0) n++;
+    const gap = cps[k] - end;
+    out +=
+      (gap < 0xd7d0 ? String.fromCharCode(0x30 + gap) : `\u0004${String.fromCodePoint(cps[k])}`) +
+      String.fromCharCode(0x30 + n);
+    end = cps[k] + n;
+    k += n;
+  }
+  return out;
+};
+const exportLine = (name, value) => {
+  const head = `export const ${name} =`;
   // Formatted as Biome would (line width 110).
   lines.push(head.length + value.length + 2 <= 110 ? `${head} ${value};` : `${head}\n  ${value};`);
   lines.push("");
+};
+for (const rule of RULES) {
+  const derived =
+    rule === "diacritic"
+      ? derivedDiacritic.size
+      : rule === "curated"
+        ? derivedCompatibility.size
+        : rule === "transliteration"
+          ? derivedCapitals.size
+          : 0;
+  lines.push(
+    `/** The "${rule}" entries (${counts[rule]}${derived > 0 ? `, ${derived} of them derived at run time` : ""}). */`,
+  );
+  exportLine(rule.toUpperCase(), literal(encode(rule)));
 }
+lines.push(
+  `/** Code points whose "diacritic" target the runtime derives (\`withoutDiacritics\`, ${derivedDiacritic.size}). */`,
+);
+exportLine("DERIVED_DIACRITIC", literal(encodeCodePoints(derivedDiacritic)));
+lines.push(
+  `/** Code points whose "curated" target the runtime derives by NFKC (\`compatibility\`, ${derivedCompatibility.size}). */`,
+);
+exportLine("DERIVED_COMPATIBILITY", literal(encodeCodePoints(derivedCompatibility)));
 writeFileSync(out, lines.join("\n"));
 console.log(`wrote ${out}: ${JSON.stringify(counts)}`);

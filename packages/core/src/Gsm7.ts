@@ -28,6 +28,8 @@ import { TELUGU_BLOCK, TELUGU_LOCKING, TELUGU_SINGLE } from "./generated/gsm7-te
 import { TURKISH_LOCKING, TURKISH_SINGLE } from "./generated/gsm7-turkish.js";
 import { URDU_BLOCK, URDU_LOCKING, URDU_SINGLE } from "./generated/gsm7-urdu.js";
 import { defaultCost } from "./internal/gsm7-cost.js";
+import { support } from "./internal/national.js";
+import { NATIONAL } from "./internal/nationalKey.js";
 
 /**
  * The thirteen national languages of 3GPP TS 23.038 clause 6.2.1.2.4 / Annex A.
@@ -106,12 +108,20 @@ const language = (
   single: string,
   block?: number,
 ): NationalLanguage =>
-  Object.freeze({
-    name,
-    id,
-    lockingShift: locking === undefined ? undefined : table(locking, block),
-    singleShift: table(single, block),
-  });
+  Object.freeze(
+    // The national algorithm rides along, not enumerable (see internal/nationalKey.ts): an app
+    // bundles it only when it uses a national language.
+    Object.defineProperty(
+      {
+        name,
+        id,
+        lockingShift: locking === undefined ? undefined : table(locking, block),
+        singleShift: table(single, block),
+      },
+      NATIONAL,
+      { value: support },
+    ),
+  );
 
 /**
  * The GSM 7 bit default alphabet (TS 23.038 clause 6.2.1): 128 entries indexed by septet, `""` at

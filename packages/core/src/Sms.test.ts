@@ -265,6 +265,15 @@ describe("Sms.measure details", () => {
     expect(Sms.measure(undefined as never).segments).toBe(1);
   });
 
+  it("uses national tables only from Gsm7's values (a JSON copy is ignored, as documented)", () => {
+    const copy = JSON.parse(JSON.stringify(Gsm7.Turkish)) as Gsm7.NationalLanguage;
+    expect(copy.lockingShift).toEqual(Gsm7.Turkish.lockingShift);
+    expect(Sms.measure("ş", { languages: [copy] }).encoding).toBe("UCS-2");
+    expect(Sms.measure("ş", { languages: [copy, Gsm7.Turkish] }).lockingShift).toBe("Turkish");
+    const byName = Gsm7.languages.find((l) => l.name === copy.name);
+    expect(Sms.measure("ş", { languages: byName === undefined ? [] : [byName] }).encoding).toBe("GSM-7");
+  });
+
   it("handles megabytes of hostile text in one pass", () => {
     const pieces = ["a", "€", "\u0000", "\ud800", "👍🏽", "e\u0301", "\r\n", "🇪🇪", "ж"];
     const big = Array.from({ length: 200_000 }, (_, i) => pieces[(i * 7) % pieces.length]).join("");

@@ -14,7 +14,18 @@
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";
 import { clusterStartsFast, clusterStartsInside, isSimple } from "./internal/grapheme.js";
 import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/gsm7-cost.js";
-import { tableLookup } from "./internal/national.js";
+import { supportOf } from "./internal/nationalKey.js";
+import {
+  boundaryTest,
+  type Cost,
+  codePointAt,
+  GSM_MULTI_8,
+  GSM_MULTI_16,
+  GSM_SINGLE,
+  UCS2_MULTI_8,
+  UCS2_MULTI_16,
+  UCS2_SINGLE,
+} from "./internal/smsUnits.js";
 
 /**
  * The data coding of a message: the GSM 7 bit alphabet (with the national tables chosen, if any)
@@ -42,9 +53,12 @@ export type Encoding = "GSM-7" | "UCS-2";
  */
 export interface MeasureOptions {
   /**
-   * National language tables the sender may use (opt-in, default none). Each language
-   * contributes its locking shift table (if it has one) and its single shift table; `measure`
-   * picks at most one of each to minimise segments.
+   * National language tables the sender may use (opt-in, default none): values of `Gsm7`
+   * (`Gsm7.Turkish`, `Gsm7.languages`, …). Each language contributes its locking shift table (if
+   * it has one) and its single shift table; `measure` picks at most one of each to minimise
+   * segments. The `Gsm7` values also carry the national algorithm (so an app that never uses one
+   * does not bundle it): a copy made by hand or through JSON is ignored like any other malformed
+   * value; map names back with `Gsm7.languages.find((l) => l.name === name)`.
    */
   readonly languages?: ReadonlyArray<NationalLanguage>;
   /**
@@ -125,106 +139,13 @@ export interface Measurement {
   readonly characters: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Capacities (3GPP TS 23.040 clause 9.2.3.24): 140 octets of user data; a UDH of L octets plus
-// its length octet takes ceil((L + 1) * 8 / 7) septets in GSM-7 (fill bits up to a septet
-// boundary) and L + 1 octets in UCS-2. Concatenation IE: 5 octets (8-bit reference, IEI 0x00) or
-// 6 (16-bit reference, IEI 0x08); each national language IE (single shift 0x24, locking shift
-// 0x25): 3 octets. National language IEs only apply to GSM-7.
-//
-// GSM-7, by number of national tables used (0, 1, 2):
-//   single part:                 160, 155, 152
-//   per part, 8-bit reference:   153, 149, 146
-//   per part, 16-bit reference:  152, 148, 145
-// UCS-2: 70 single; 67 per part (8-bit reference); 66 per part (16-bit reference).
-// ---------------------------------------------------------------------------------------------
-
 // Local bindings of the default cost table: read on every character of the hot loops (module
 // runners such as vitest's turn imported bindings into getters).
 const COST: Uint8Array = DEFAULT_COST;
 const COST_LIMIT: number = DEFAULT_COST_LIMIT;
 
-const GSM_SINGLE = [160, 155, 152] as const;
-const GSM_MULTI_8 = [153, 149, 146] as const;
-const GSM_MULTI_16 = [152, 148, 145] as const;
-const UCS2_SINGLE = 70;
-const UCS2_MULTI_8 = 67;
-const UCS2_MULTI_16 = 66;
-
-/** Cost of one code point in some encoding: units, or 0 when it cannot be encoded. */
-type Cost = (codePoint: number) => number;
-
 const ucs2Cost: Cost = (cp) => (cp > 0xffff ? 2 : 1);
 const defaultGsmCost: Cost = (cp) => (cp < COST_LIMIT ? COST[cp]! : 0);
-
-/**
- * A boundary test for increasing positions `j` (each a code point start, 0 < j < length): `j`
- * is a boundary unless it lies strictly inside one of `spans` (flat `[start, end, …]`, ascending:
- * the units that are never cut, see {@link scanText}).
- */
-const boundaryTest = (spans: ReadonlyArray<number>): ((j: number) => boolean) => {
-  let k = 0;
-  return (j) => {
-    while (k < spans.length && spans[k + 1]! <= j) k += 2;
-    return !(k < spans.length && spans[k]! < j);
-  };
-};
-
-const codePointAt = (text: string, i: number): number => {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d < 0xe000) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-};
-
-/**
- * Greedy packing of the text's clusters into parts of `cap` units: a cluster goes whole into the
- * current part if it fits, else into the next part. A cluster larger than `cap` itself is placed
- * code point by code point (filling the current part first). Greedy packing of ordered items
- * gives the fewest parts.
- */
-const pack = (text: string, spans: ReadonlyArray<number>, cost: Cost, cap: number): Array<Part> => {
-  const n = text.length;
-  const parts: Array<Part> = [];
-  const isBoundary = boundaryTest(spans);
-  let partStart = 0;
-  let used = 0;
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    let units = 0;
-    do {
-      const cp = codePointAt(text, j);
-      units += cost(cp);
-      j += cp > 0xffff ? 2 : 1;
-    } while (j < n && !isBoundary(j));
-    if (units <= cap) {
-      if (used + units > cap) {
-        parts.push({ start: partStart, end: i, units: used, capacity: cap });
-        partStart = i;
-        used = 0;
-      }
-      used += units;
-    } else {
-      for (let k = i; k < j; ) {
-        const cp = codePointAt(text, k);
-        const c = cost(cp);
-        if (used + c > cap) {
-          parts.push({ start: partStart, end: k, units: used, capacity: cap });
-          partStart = k;
-          used = 0;
-        }
-        used += c;
-        k += cp > 0xffff ? 2 : 1;
-      }
-    }
-    i = j;
-  }
-  parts.push({ start: partStart, end: n, units: used, capacity: cap });
-  return parts;
-};
 
 /**
  * One code point before the first complex code point of a stretch to one after its last, and
@@ -244,135 +165,6 @@ const stretch = (
   let to = lastComplexEnd;
   if (to < text.length) to += codePointAt(text, to) > 0xffff ? 2 : 1;
   return { from, to, starts: clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to) };
-};
-
-interface Shift {
-  readonly name: LanguageName | null;
-  readonly lookup: ReadonlyMap<number, number> | null;
-}
-
-/** Enabled locking and single shift tables; index 0 is always the default table. */
-const shifts = (languages: unknown): { locking: Array<Shift>; single: Array<Shift> } | null => {
-  if (!Array.isArray(languages) || languages.length === 0) return null;
-  const locking: Array<Shift> = [{ name: null, lookup: null }];
-  const single: Array<Shift> = [{ name: null, lookup: null }];
-  const seen = new Set<unknown>();
-  for (const lang of languages as ReadonlyArray<unknown>) {
-    if (lang === null || typeof lang !== "object" || seen.has(lang)) continue;
-    seen.add(lang);
-    const { name, lockingShift, singleShift } = lang as Partial<NationalLanguage>;
-    if (typeof name !== "string") continue;
-    if (Array.isArray(lockingShift) && locking.length < 15)
-      locking.push({ name, lookup: tableLookup(lockingShift) });
-    if (Array.isArray(singleShift) && single.length < 15)
-      single.push({ name, lookup: tableLookup(singleShift) });
-  }
-  return locking.length + single.length > 2 ? { locking, single } : null;
-};
-
-/** The encoding chosen with national tables enabled (see {@link chooseNational}). */
-interface NationalChoice {
-  readonly units: number;
-  readonly cost: Cost;
-  readonly single: number;
-  readonly multi: number;
-  readonly lockingShift: LanguageName | null;
-  readonly singleShift: LanguageName | null;
-  /** Parts when already packed while choosing. */
-  readonly parts: Array<Part> | null;
-}
-
-/**
- * Chooses the national tables (TS 23.038 Annex A) that minimise segments: fewest parts, then
- * most units left in the last part; on a tie the earlier pair wins, default tables first, then
- * the languages in the order given (Android's `GsmAlphabet.countGsmSeptets` does the same).
- * Returns the characters outside every enabled table when there are some (UCS-2), and `null`
- * when every character is in some table but no pair holds them all (UCS-2 too).
- */
-const chooseNational = (
-  text: string,
-  spans: ReadonlyArray<number>,
-  ref16: boolean,
-  tables: { locking: Array<Shift>; single: Array<Shift> },
-): NationalChoice | Array<Forced> | null => {
-  const { locking, single } = tables;
-  const L = locking.length;
-  const S = single.length;
-  const index = new Map<number, number>();
-  const lockMask: Array<number> = [];
-  const singleMask: Array<number> = [];
-  const count: Array<number> = [];
-  const valid = new Array<number>(L).fill((1 << S) - 1);
-  const none: Array<Forced> = [];
-  const n = text.length;
-  let codePoints = 0;
-  for (let i = 0; i < n; ) {
-    const cp = codePointAt(text, i);
-    const w = cp > 0xffff ? 2 : 1;
-    let d = index.get(cp);
-    if (d === undefined) {
-      const k = cp < COST_LIMIT ? COST[cp]! : 0;
-      let lm = k === 1 ? 1 : 0;
-      let sm = k === 2 ? 1 : 0;
-      for (let l = 1; l < L; l++) if (locking[l]!.lookup!.has(cp)) lm |= 1 << l;
-      for (let t = 1; t < S; t++) if (single[t]!.lookup!.has(cp)) sm |= 1 << t;
-      for (let l = 0; l < L; l++) if ((lm & (1 << l)) === 0) valid[l]! &= sm;
-      d = lockMask.length;
-      index.set(cp, d);
-      lockMask.push(lm);
-      singleMask.push(sm);
-      count.push(0);
-    }
-    count[d]!++;
-    codePoints++;
-    if (lockMask[d] === 0 && singleMask[d] === 0) none.push({ index: i, char: text.slice(i, i + w) });
-    i += w;
-  }
-  if (none.length > 0) return none;
-  // Septets under locking table l: one per code point, two for each one outside the table.
-  const total = new Array<number>(L).fill(codePoints);
-  for (let d = 0; d < lockMask.length; d++)
-    for (let l = 0; l < L; l++) if ((lockMask[d]! & (1 << l)) === 0) total[l]! += count[d]!;
-  let best: NationalChoice | null = null;
-  let bestSegments = Number.POSITIVE_INFINITY;
-  let bestRemaining = -1;
-  for (let l = 0; l < L; l++) {
-    const bit = 1 << l;
-    const cost: Cost = (cp) => ((lockMask[index.get(cp)!]! & bit) !== 0 ? 1 : 2);
-    for (let t = 0; t < S; t++) {
-      if ((valid[l]! & (1 << t)) === 0) continue;
-      const used = (l > 0 ? 1 : 0) + (t > 0 ? 1 : 0);
-      const singleCap = GSM_SINGLE[used]!;
-      const multiCap = (ref16 ? GSM_MULTI_16 : GSM_MULTI_8)[used]!;
-      const units = total[l]!;
-      let segments: number;
-      let remaining: number;
-      let parts: Array<Part> | null = null;
-      if (units <= singleCap) {
-        segments = 1;
-        remaining = singleCap - units;
-      } else {
-        if (Math.ceil(units / multiCap) > bestSegments) continue;
-        parts = pack(text, spans, cost, multiCap);
-        segments = parts.length;
-        remaining = multiCap - parts[parts.length - 1]!.units;
-      }
-      if (segments < bestSegments || (segments === bestSegments && remaining > bestRemaining)) {
-        bestSegments = segments;
-        bestRemaining = remaining;
-        best = {
-          units,
-          cost,
-          single: singleCap,
-          multi: multiCap,
-          lockingShift: locking[l]!.name,
-          singleShift: single[t]!.name,
-          parts,
-        };
-      }
-    }
-  }
-  return best;
 };
 
 const NONE: ReadonlyArray<never> = Object.freeze([]);
@@ -608,15 +400,13 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
   const opts = optionsOf(options);
   const ref16 = opts.reference === 16;
   const sc = scanText(t, opts.boundary === "code-point");
-  const tables = shifts(opts.languages);
-  const choice = tables === null ? null : chooseNational(t, sc.spans, ref16, tables);
+  const national = supportOf(opts.languages);
+  const tables = national === undefined ? null : national.tables(opts.languages);
+  const choice = tables === null ? null : national!.choose(t, sc.spans, ref16, tables);
   if (choice === null || Array.isArray(choice))
     return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
-  const single = choice.units <= choice.single;
-  const perSegment = single ? choice.single : choice.multi;
-  const parts = single
-    ? [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }]
-    : (choice.parts ?? pack(t, sc.spans, choice.cost, perSegment));
+  const perSegment = choice.parts === null ? choice.single : choice.multi;
+  const parts = choice.parts ?? [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }];
   return {
     encoding: "GSM-7",
     units: choice.units,
@@ -750,31 +540,13 @@ export const truncate = (text: string, maxSegments: number, options?: MeasureOpt
   const opts = optionsOf(options);
   const ref16 = opts.reference === 16;
   const { spans } = scanText(head, opts.boundary === "code-point");
-  const tables = shifts(opts.languages);
+  const national = supportOf(opts.languages);
+  const tables = national === undefined ? null : national.tables(opts.languages);
   const candidates: Array<{ cost: Cost; single: number; multi: number }> = [
     { cost: ucs2Cost, single: UCS2_SINGLE, multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8 },
     { cost: defaultGsmCost, single: GSM_SINGLE[0], multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0] },
+    ...(tables === null ? [] : national!.candidates(tables, ref16)),
   ];
-  if (tables !== null) {
-    const { locking, single } = tables;
-    for (let l = 0; l < locking.length; l++) {
-      for (let u = 0; u < single.length; u++) {
-        if (l === 0 && u === 0) continue;
-        const lock = locking[l]!.lookup;
-        const shift = single[u]!.lookup;
-        const used = (l > 0 ? 1 : 0) + (u > 0 ? 1 : 0);
-        candidates.push({
-          cost: (cp) => {
-            const k = cp < COST_LIMIT ? COST[cp]! : 0;
-            if (lock === null ? k === 1 : lock.has(cp)) return 1;
-            return (shift === null ? k === 2 : shift.has(cp)) ? 2 : 0;
-          },
-          single: GSM_SINGLE[used]!,
-          multi: (ref16 ? GSM_MULTI_16 : GSM_MULTI_8)[used]!,
-        });
-      }
-    }
-  }
   let best = 0;
   for (const c of candidates) {
     const end = longestPrefix(head, spans, c.cost, c.single, c.multi, max);

@@ -16,10 +16,19 @@
  * @internal
  */
 
-import { COMPOSE, CURATED, DIACRITIC, REMOVED, TRANSLITERATION } from "../generated/replacement-full.js";
+import {
+  COMPOSE,
+  CURATED,
+  DERIVED_COMPATIBILITY,
+  DERIVED_DIACRITIC,
+  DIACRITIC,
+  REMOVED,
+  TRANSLITERATION,
+} from "../generated/replacement-full.js";
 import type { Change, Leftover, Rule, Table } from "../Replacement.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
 import { COST, COST_LIMIT } from "./gsm7-cost.js";
+import { capitalise, capitalOf, compatibility, withoutDiacritics } from "./replaceDerive.js";
 import { matchAt, matchedValue, trieOf } from "./replaceTable.js";
 
 /** One built-in entry. */
@@ -61,6 +70,30 @@ export const table = (): Map<number, Entry> => {
   decode(COMPOSE, "compose");
   decode(DIACRITIC, "diacritic");
   decode(TRANSLITERATION, "transliteration");
+  // Then the derived entries, in the generator's order: the capitals of transliterated small
+  // letters (the first small letter wins; an entry already there stays), diacritics (they see
+  // the curated entries), compatibility (it sees every entry before it).
+  for (const [cp, entry] of [...map]) {
+    const u = entry.rule === "transliteration" ? capitalOf(cp) : undefined;
+    if (u !== undefined && !isGsm(u) && !map.has(u)) add(u, capitalise(entry.to), "transliteration");
+  }
+  const derive = (data: string, rule: Entry["rule"], target: typeof compatibility) => {
+    const known = (cp: number) => map.get(cp);
+    let end = 0;
+    for (let i = 0; i < data.length; ) {
+      // a run: the gap since the last one + 0x30 (or U+0004 and its first code point), its length + 0x30
+      const gap = data.charCodeAt(i++);
+      let cp = gap === 4 ? data.codePointAt(i)! : end + gap - 0x30;
+      if (gap === 4) i += cp > 0xffff ? 2 : 1;
+      end = cp + data.charCodeAt(i++) - 0x30;
+      for (; cp < end; cp++) {
+        const to = target(cp, isGsm, known);
+        if (to !== undefined) add(cp, to, rule);
+      }
+    }
+  };
+  derive(DERIVED_DIACRITIC, "diacritic", withoutDiacritics);
+  derive(DERIVED_COMPATIBILITY, "curated", compatibility);
   builtIn = map;
   return map;
 };

@@ -1,0 +1,80 @@
+// The shipped files, as a page gets them: each drop-in build (the entry with its lazy chunks, and
+// the all-in-one file) loaded by one <script type="module"> in a frame of its own, then typed
+// into. The other tests run the sources; these catch what only the build can break (minified
+// names, chunk loading). `npm test` builds the widget first (root script `test:all`).
+import { describe, expect, it } from "vitest";
+import { commands } from "vitest/browser";
+import type { SeptetMeasureDetail } from "./composer/events.js";
+
+declare module "vitest/browser" {
+  interface BrowserCommands {
+    /** The origin of scripts/serve-demo.mjs, started by vitest.config.ts. */
+    widgetServer: () => Promise<string>;
+  }
+}
+
+const BUNDLES = ["septet-composer.js", "septet-composer.all.js"] as const;
+
+/** A frame whose page loads one bundle; resolves once the element is defined there. */
+const pageWith = async (bundle: string): Promise<Window> => {
+  const origin = await commands.widgetServer();
+  const frame = document.createElement("iframe");
+  frame.srcdoc = `<!doctype html><html lang="en"><body><script type="module" src="${origin}/dist/${bundle}"></script></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const w = frame.contentWindow!;
+  await Promise.race([
+    w.customElements.whenDefined("septet-composer"),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`${bundle} did not define <septet-composer> (run the build)`)), 5000),
+    ),
+  ]);
+  return w;
+};
+
+/** Types `text` into a new composer with `attributes` and returns the settled measurement. */
+const typeInto = async (
+  w: Window,
+  attributes: Record<string, string>,
+  text: string,
+): Promise<SeptetMeasureDetail> => {
+  const el = w.document.createElement("septet-composer");
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  w.document.body.append(el);
+  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  const settled = new Promise<SeptetMeasureDetail>((resolve) =>
+    el.addEventListener("septet-measure", (e) => {
+      const detail = (e as CustomEvent<SeptetMeasureDetail>).detail;
+      if (!detail.pending && detail.value === text) resolve(detail);
+    }),
+  );
+  const textarea = el.shadowRoot!.querySelector("textarea")!;
+  textarea.focus();
+  textarea.value = text;
+  // The frame's own InputEvent, as its page would fire it.
+  const FrameInputEvent = (w as Window & typeof globalThis).InputEvent;
+  textarea.dispatchEvent(
+    new FrameInputEvent("input", { bubbles: true, composed: true, inputType: "insertText" }),
+  );
+  return settled;
+};
+
+describe.each(BUNDLES)("the built %s", (bundle) => {
+  it("replaces under FULL and counts the result (replacement engine loaded)", async () => {
+    const w = await pageWith(bundle);
+    const d = await typeInto(w, { mode: "full" }, "Brontë’s “Jane Eyre” – 5 €");
+    expect(d.outgoing).toBe(`Bronte's "Jane Eyre" - 5 €`);
+    expect(d.before.encoding).toBe("UCS-2");
+    expect(d.measurement).toMatchObject({ encoding: "GSM-7", units: 27, segments: 1 });
+    expect(d.replacements.map((c) => c.original)).toEqual(["ë", "’", "“", "”", "–"]);
+  });
+
+  it("counts Turkish with the national tables (language tables loaded)", async () => {
+    const w = await pageWith(bundle);
+    const d = await typeInto(w, { mode: "off", languages: "turkish" }, "Şişli'de buluşalım mı?");
+    expect(d.measurement).toMatchObject({ encoding: "GSM-7", lockingShift: "Turkish", segments: 1 });
+    const el = w.document.querySelector("septet-composer")!;
+    expect(el.shadowRoot!.querySelector("[part~=counter]")!.textContent).toMatch(/GSM-7/);
+  });
+});
