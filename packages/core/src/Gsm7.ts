@@ -58,6 +58,11 @@ export type LanguageName =
  * the default extension table (escape + septet, 2 septets per character). Spanish has only a
  * single shift table.
  *
+ * The values of this module (`Gsm7.Turkish`, `Gsm7.languages`, …) also carry, in a property
+ * that is not enumerable, the algorithm `Sms.measure` uses to choose between national tables, so
+ * an app that never passes one does not bundle it. Pass these values, not copies (a JSON copy
+ * has the tables but not the algorithm, and `Sms.measure` ignores it).
+ *
  * Tables are 128 entries indexed by septet, `""` where a position is unassigned; position 0x1B
  * is always `""` (it is the escape, not a character). A few Indic single shift tables list `*`
  * and `¡` twice, exactly as the spec prints them.
