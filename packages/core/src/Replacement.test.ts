@@ -188,6 +188,28 @@ describe("apply: results and policies", () => {
     ).toMatchObject({ _tag: "InvalidOptions", field: "table" });
   });
 
+  it("refuses options and tables that throw when read (getters, proxies), never throwing", () => {
+    const boom = () => {
+      throw new Error("boom");
+    };
+    const unreadable = [
+      new Proxy({}, { get: boom }),
+      Object.defineProperty({ mode: "full" }, "table", { get: boom, enumerable: true }),
+      { mode: "full", leftovers: new Proxy({}, { get: boom }) },
+    ];
+    for (const o of unreadable)
+      expect(Replacement.apply("Brontë", o as unknown as Replacement.Options)).toMatchObject({
+        _tag: "InvalidOptions",
+        field: "options",
+        reason: "could not be read (a getter or proxy threw)",
+      });
+    for (const input of [new Proxy({}, { ownKeys: boom, get: boom }), new Proxy([["a", "b"]], { get: boom })])
+      expect(Replacement.makeTable(input)).toMatchObject({
+        _tag: "InvalidTable",
+        issues: [{ path: [], reason: "could not be read (a getter or proxy threw)" }],
+      });
+  });
+
   it("FULL: every changed character is its own change", () => {
     const r = appliedOf("Здравствуйте, naïve café’s", { mode: "full" });
     const word = [..."Здравствуйте"].map((c, i) => [i, c, "Zdravstvuite"[i], "transliteration"]);

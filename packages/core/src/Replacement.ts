@@ -185,8 +185,8 @@ export interface InvalidSubstitute {
  */
 export interface InvalidOptions {
   readonly _tag: "InvalidOptions";
-  /** `"text"`, `"mode"` or `"table"`. */
-  readonly field: "text" | "mode" | "table";
+  /** `"text"`, `"mode"`, `"table"`, or `"options"` when the options object itself cannot be read. */
+  readonly field: "text" | "mode" | "table" | "options";
   readonly value: unknown;
   readonly reason: string;
   readonly message: string;
@@ -466,24 +466,35 @@ export function apply(
   text: string,
   options: Options,
 ): Applied | LeftoversRejected | InvalidSubstitute | InvalidOptions {
-  const invalid = checkOptions(text, options?.mode, options?.table);
+  // Every option is read once, here: a getter or proxy that throws is an InvalidOptions, never
+  // an exception.
+  let mode: unknown;
+  let table: unknown;
+  let measure: Sms.MeasureOptions | undefined;
+  let policy: unknown;
+  let substituteValue: unknown;
+  try {
+    ({ mode, table, measure, leftovers: policy = "keep" } = options ?? ({} as Options));
+    if (typeof policy === "object" && policy !== null)
+      substituteValue = (policy as { readonly substitute?: unknown }).substitute;
+  } catch {
+    return invalidOption("options", options, "could not be read (a getter or proxy threw)");
+  }
+  const invalid = checkOptions(text, mode, table);
   if (invalid !== undefined) return invalid;
   const t = text;
-  const mode = options.mode;
-  const measure = options.measure;
   if (mode === "on")
-    return options.table === undefined
+    return table === undefined
       ? applied("on", t, t, [], [], false, measure)
-      : applyTable(t, options.table, { measure });
+      : applyTable(t, table as Table, { measure });
   if (mode === "off") return applied("off", t, t, [], [], false, measure);
-  const policy = options.leftovers ?? "keep";
   let substitute: string | undefined;
   if (typeof policy === "object" && policy !== null) {
-    const checked = invalidSubstitute((policy as { readonly substitute?: unknown }).substitute);
+    const checked = invalidSubstitute(substituteValue);
     if (typeof checked !== "string") return checked;
     substitute = checked;
   }
-  const r = runFull(t, options.table, substitute);
+  const r = runFull(t, table as Table | undefined, substitute);
   if (r.leftovers.length > 0) {
     if (policy === "reject")
       return {

@@ -265,6 +265,23 @@ describe("Sms.measure details", () => {
     expect(Sms.measure(undefined as never).segments).toBe(1);
   });
 
+  it("never throws on options that throw when read (getters, proxies)", () => {
+    const boom = () => {
+      throw new Error("boom");
+    };
+    const throwing = [
+      Object.defineProperty({}, "languages", { get: boom, enumerable: true }),
+      { languages: [new Proxy({}, { has: boom, get: boom })] },
+      { languages: new Proxy([Gsm7.Turkish], { get: boom }) },
+      new Proxy({}, { get: boom }),
+    ];
+    for (const o of throwing) {
+      expect(Sms.measure("ş hello", o as never)).toMatchObject({ encoding: "UCS-2", segments: 1 });
+      expect(Sms.split("ş hello", o as never)).toEqual(["ş hello"]);
+      expect(Sms.truncate("ş hello", 1, o as never)).toBe("ş hello");
+    }
+  });
+
   it("uses national tables only from Gsm7's values (a JSON copy is ignored, as documented)", () => {
     const copy = JSON.parse(JSON.stringify(Gsm7.Turkish)) as Gsm7.NationalLanguage;
     expect(copy.lockingShift).toEqual(Gsm7.Turkish.lockingShift);

@@ -15,6 +15,7 @@
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";
 import { clusterStartsFast, clusterStartsInside, isSimple } from "./internal/grapheme.js";
 import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/gsm7-cost.js";
+import type { NationalSupport, Tables } from "./internal/nationalKey.js";
 import { supportOf as nationalSupportOf } from "./internal/nationalKey.js";
 import * as U from "./internal/smsUnits.js";
 
@@ -352,9 +353,35 @@ const measureDefault = (
   };
 };
 
-/** The options object, or `{}` for anything that is not an object. */
-const optionsOf = (options: unknown): MeasureOptions =>
-  options !== null && typeof options === "object" ? (options as MeasureOptions) : {};
+/** What the options ask for, read once. */
+interface Settings {
+  readonly ref16: boolean;
+  readonly codePointMode: boolean;
+  readonly national: NationalSupport | undefined;
+  readonly tables: Tables | null;
+}
+
+const DEFAULTS: Settings = { ref16: false, codePointMode: false, national: undefined, tables: null };
+
+/**
+ * Reads the options. A malformed value takes its option's default; options that cannot be read
+ * at all (a getter or a proxy that throws) are all defaults: nothing throws out of `measure`.
+ */
+const settingsOf = (options: unknown): Settings => {
+  if (options === null || typeof options !== "object") return DEFAULTS;
+  try {
+    const { reference, boundary, languages } = options as MeasureOptions;
+    const national = supportOf(languages);
+    return {
+      ref16: reference === 16,
+      codePointMode: boundary === "code-point",
+      national,
+      tables: national === undefined ? null : national.tables(languages),
+    };
+  } catch {
+    return DEFAULTS;
+  }
+};
 
 /**
  * Measures a text as an SMS: encoding, units, segments, the parts and what forced UCS-2.
@@ -398,11 +425,8 @@ const optionsOf = (options: unknown): MeasureOptions =>
  */
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
-  const opts = optionsOf(options);
-  const ref16 = opts.reference === 16;
-  const sc = scanText(t, opts.boundary === "code-point");
-  const national = supportOf(opts.languages);
-  const tables = national === undefined ? null : national.tables(opts.languages);
+  const { ref16, codePointMode, national, tables } = settingsOf(options);
+  const sc = scanText(t, codePointMode);
   const choice = tables === null ? null : national!.choose(t, sc.spans, ref16, tables);
   if (choice === null || Array.isArray(choice))
     return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
@@ -538,11 +562,8 @@ export const truncate = (text: string, maxSegments: number, options?: MeasureOpt
   const limit = Math.min(t.length, max * 320 + 8);
   const head = limit < t.length ? t.slice(0, limit) : t;
   if (head.length === t.length && measure(t, options).segments <= max) return t;
-  const opts = optionsOf(options);
-  const ref16 = opts.reference === 16;
-  const { spans } = scanText(head, opts.boundary === "code-point");
-  const national = supportOf(opts.languages);
-  const tables = national === undefined ? null : national.tables(opts.languages);
+  const { ref16, codePointMode, national, tables } = settingsOf(options);
+  const { spans } = scanText(head, codePointMode);
   const candidates: Array<{ cost: Cost; single: number; multi: number }> = [
     { cost: ucs2Cost, single: UCS2_SINGLE, multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8 },
     { cost: defaultGsmCost, single: GSM_SINGLE[0], multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0] },

@@ -72,6 +72,20 @@ const quote = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0
 
 /** Validates and compiles a table (see `Replacement.makeTable` for the rules). */
 export const makeTable = (input: unknown): Table | InvalidTable => {
+  try {
+    return readTable(input);
+  } catch {
+    // A getter or proxy in the input threw: refused like any other unreadable value.
+    const reason = "could not be read (a getter or proxy threw)";
+    return {
+      _tag: "InvalidTable",
+      issues: [{ path: [], key: undefined, reason }],
+      message: `Invalid replacement table: table: ${reason}`,
+    };
+  }
+};
+
+const readTable = (input: unknown): Table | InvalidTable => {
   if (isTable(input)) return input;
   const issues: Array<TableIssue> = [];
   const invalid = (): InvalidTable => ({
