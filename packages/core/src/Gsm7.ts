@@ -60,8 +60,8 @@ export type LanguageName =
  *
  * The values of this module (`Gsm7.Turkish`, `Gsm7.languages`, …) also carry, in a property
  * that is not enumerable, the algorithm `Sms.measure` uses to choose between national tables, so
- * an app that never passes one does not bundle it. Pass these values, not copies (a JSON copy
- * has the tables but not the algorithm, and `Sms.measure` ignores it).
+ * an app that never passes one does not bundle it. Pass these values, not copies: a JSON copy
+ * has the tables but not the algorithm, and `Sms.measure` ignores a list made only of copies.
  *
  * Tables are 128 entries indexed by septet, `""` where a position is unassigned; position 0x1B
  * is always `""` (it is the escape, not a character). A few Indic single shift tables list `*`

@@ -49,8 +49,9 @@ export interface MeasureOptions {
    * (`Gsm7.Turkish`, `Gsm7.languages`, …). Each language contributes its locking shift table (if
    * it has one) and its single shift table; `measure` picks at most one of each to minimise
    * segments. The `Gsm7` values also carry the national algorithm (so an app that never uses one
-   * does not bundle it): a copy made by hand or through JSON is ignored like any other malformed
-   * value; map names back with `Gsm7.languages.find((l) => l.name === name)`.
+   * does not bundle it): a list with no `Gsm7` value in it, only copies made by hand or through
+   * JSON, is ignored like any other malformed value. Map names back with
+   * `Gsm7.languages.find((l) => l.name === name)`.
    */
   readonly languages?: ReadonlyArray<NationalLanguage>;
   /**
