@@ -207,6 +207,15 @@ export interface PrecedenceRule {
 }
 
 const notGiven = "not given: the key's value if set, else the built-in default";
+const refused = "invalid: error 105 (the key's value is not used)";
+/** What each state of a request field does: the same for all three settings. */
+const states: PrecedenceRule["states"] = {
+  absent: notGiven,
+  null: notGiven,
+  empty: refused,
+  valid: "used, provenance request",
+  invalid: refused,
+};
 
 /**
  * The precedence rules of PRODUCT.md as data, one entry per overridable setting: request over
@@ -244,13 +253,7 @@ export const precedence: ReadonlyArray<PrecedenceRule> = [
     builtInDefault: "none: error 106 Missing data",
     valid:
       "numeric (optional +, 1-15 digits) or alphanumeric (1-11 GSM 7-bit characters, at least one letter); one of `senders` when the key has that setting",
-    states: {
-      absent: notGiven,
-      null: notGiven,
-      empty: "invalid: error 105 (the key's value is not used)",
-      valid: "used, provenance request",
-      invalid: "invalid: error 105 (the key's value is not used)",
-    },
+    states,
   },
   {
     setting: "autoReplace",
@@ -258,13 +261,7 @@ export const precedence: ReadonlyArray<PrecedenceRule> = [
     keyField: "autoReplace",
     builtInDefault: '"on"',
     valid: 'exactly "off", "on" or "full" (lowercase)',
-    states: {
-      absent: notGiven,
-      null: notGiven,
-      empty: "invalid: error 105 (the key's value is not used)",
-      valid: "used, provenance request",
-      invalid: "invalid: error 105 (the key's value is not used)",
-    },
+    states,
   },
   {
     setting: "dlrUrl",
@@ -272,13 +269,7 @@ export const precedence: ReadonlyArray<PrecedenceRule> = [
     keyField: "dlrUrl",
     builtInDefault: "none: no delivery report is sent",
     valid: "absolute https: URL, no user info, no special-purpose IP-literal host (DeliveryReport.checkUrl)",
-    states: {
-      absent: notGiven,
-      null: notGiven,
-      empty: "invalid: error 105 (the key's value is not used)",
-      valid: "used, provenance request",
-      invalid: "invalid: error 105 (the key's value is not used)",
-    },
+    states,
   },
 ];
 

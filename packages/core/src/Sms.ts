@@ -358,11 +358,11 @@ const measureDefault = (
 interface Settings {
   readonly ref16: boolean;
   readonly codePointMode: boolean;
-  readonly national: NationalSupport | undefined;
-  readonly tables: Tables | null;
+  /** The national algorithm and the tables it may use, when `languages` enables some. */
+  readonly national: { readonly support: NationalSupport; readonly tables: Tables } | null;
 }
 
-const DEFAULTS: Settings = { ref16: false, codePointMode: false, national: undefined, tables: null };
+const DEFAULTS: Settings = { ref16: false, codePointMode: false, national: null };
 
 /**
  * Reads the options. A malformed value takes its option's default; options that cannot be read
@@ -372,12 +372,12 @@ const settingsOf = (options: unknown): Settings => {
   if (options === null || typeof options !== "object") return DEFAULTS;
   try {
     const { reference, boundary, languages } = options as MeasureOptions;
-    const national = supportOf(languages);
+    const support = supportOf(languages);
+    const tables = support?.tables(languages) ?? null;
     return {
       ref16: reference === 16,
       codePointMode: boundary === "code-point",
-      national,
-      tables: national === undefined ? null : national.tables(languages),
+      national: support === undefined || tables === null ? null : { support, tables },
     };
   } catch {
     return DEFAULTS;
@@ -426,9 +426,9 @@ const settingsOf = (options: unknown): Settings => {
  */
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
-  const { ref16, codePointMode, national, tables } = settingsOf(options);
+  const { ref16, codePointMode, national } = settingsOf(options);
   const sc = scanText(t, codePointMode);
-  const choice = tables === null ? null : national!.choose(t, sc.spans, ref16, tables);
+  const choice = national === null ? null : national.support.choose(t, sc.spans, ref16, national.tables);
   if (choice === null || Array.isArray(choice))
     return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
   const perSegment = choice.parts === null ? choice.single : choice.multi;
@@ -563,12 +563,12 @@ export const truncate = (text: string, maxSegments: number, options?: MeasureOpt
   const limit = Math.min(t.length, max * 320 + 8);
   const head = limit < t.length ? t.slice(0, limit) : t;
   if (head.length === t.length && measure(t, options).segments <= max) return t;
-  const { ref16, codePointMode, national, tables } = settingsOf(options);
+  const { ref16, codePointMode, national } = settingsOf(options);
   const { spans } = scanText(head, codePointMode);
   const candidates: Array<{ cost: Cost; single: number; multi: number }> = [
     { cost: ucs2Cost, single: UCS2_SINGLE, multi: ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8 },
     { cost: defaultGsmCost, single: GSM_SINGLE[0], multi: ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0] },
-    ...(tables === null ? [] : national!.candidates(tables, ref16)),
+    ...(national === null ? [] : national.support.candidates(national.tables, ref16)),
   ];
   let best = 0;
   for (const c of candidates) {

@@ -76,7 +76,7 @@ describe("Conformance.run", () => {
       }),
       // Throws.
       sign: () => {
-        throw new Error("not implemented");
+        throw new Error("no signing key");
       },
     };
     const report = await Conformance.run(wrong);
@@ -100,7 +100,7 @@ describe("Conformance.run", () => {
     const empty = byCheck.resolve?.failures.find((f) => f.case === "sender: request empty, key set");
     expect(empty?.expected).toStrictEqual({ code: "105", source: "payload[messages][0][sender]" });
 
-    expect(byCheck.sign?.failures[0]?.actual).toStrictEqual({ threw: "not implemented" });
+    expect(byCheck.sign?.failures[0]?.actual).toStrictEqual({ threw: "no signing key" });
     // The report is plain data.
     expect(roundTrip(report)).toStrictEqual(report);
     expect(Conformance.summary(report).split("\n")).toHaveLength(report.checks.length);
