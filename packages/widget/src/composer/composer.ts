@@ -455,10 +455,13 @@ export class SeptetComposer extends LitElement {
       }
     }
 
-    const before = Sms.measure(value, measure);
     const hasTable = !isEmptyTable(this.replacements);
-    const needsEngine = mode === "full" || (mode === "on" && hasTable) || before.forcedUcs2.length > 0;
+    const engineMode = mode === "full" || (mode === "on" && hasTable);
     const details = this.#details;
+    // With the engine loaded, FULL and ON with a table leave the measurement to `apply`, which
+    // measures the text before replacing it.
+    const before = engineMode && details !== undefined ? undefined : Sms.measure(value, measure);
+    const needsEngine = engineMode || (before !== undefined && before.forcedUcs2.length > 0);
     if (needsEngine && details === undefined) {
       pending = pending || !this.#loadFailed;
       this.#loadReplacement();
@@ -479,18 +482,20 @@ export class SeptetComposer extends LitElement {
       if (tableError !== undefined && refined.tableError === undefined) refined = { ...refined, tableError };
     }
 
+    if (refined !== undefined) return { value, mode, ...refined, pending };
+    // Without the engine the text was measured above.
+    const measured = before as Sms.Measurement;
     return {
       value,
       mode,
       outgoing: value,
-      before,
-      after: before,
+      before: measured,
+      after: measured,
       replacements: [],
       leftovers: [],
       rejected: undefined,
       hints: new Map(),
       tableError: undefined,
-      ...refined,
       pending,
     };
   }

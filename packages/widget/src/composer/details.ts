@@ -11,6 +11,7 @@
 import type * as Replacement from "@septet/core/Replacement";
 import { apply } from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
+import { measure as measureText } from "@septet/core/Sms";
 
 export { apply, makeTable } from "@septet/core/Replacement";
 
@@ -147,7 +148,7 @@ const hintFor = (char: string, table: Replacement.Table | undefined): string | n
 /** What `refine` adds to the plain measurement: the outcome of Auto-Replace and the FULL hints. */
 export type Refined = Pick<
   Derived,
-  "outgoing" | "after" | "replacements" | "leftovers" | "rejected" | "hints" | "tableError"
+  "before" | "outgoing" | "after" | "replacements" | "leftovers" | "rejected" | "hints" | "tableError"
 >;
 
 /** Hints per table (`null` key: no table); a long text repeats the same few characters. */
@@ -157,19 +158,22 @@ const noTable = {};
 /**
  * Applies Auto-Replace (`mode`, the made ON `table`, the leftover `policy`) to `value`, and finds
  * what FULL sends for each distinct character that forces UCS-2 (cached per table, so typing
- * costs no extra FULL pass). The element calls it once the engine is loaded.
+ * costs no extra FULL pass). The element calls it once the engine is loaded, with its own
+ * measurement of `value`, or with `undefined` in FULL and ON with a table: `apply` measures the
+ * text before replacing it, so measuring it here too would be the same work twice.
  */
 export const refine = (
   value: string,
   mode: Replacement.Mode,
-  before: Sms.Measurement,
+  measured: Sms.Measurement | undefined,
   table: Replacement.Table | undefined,
   policy: Replacement.LeftoverPolicy,
   measure: Sms.MeasureOptions | undefined,
   t: ComposerStrings,
 ): Refined => {
   let outgoing = value;
-  let after = before;
+  let before = measured;
+  let after: Sms.Measurement | undefined;
   let replacements: ReadonlyArray<Replacement.Change> = [];
   let leftovers: ReadonlyArray<Replacement.Leftover> = [];
   let rejected: ReadonlyArray<Replacement.Leftover> | undefined;
@@ -178,6 +182,7 @@ export const refine = (
     const result = apply(value, { mode, leftovers: policy, table, measure });
     if (result._tag === "Applied") {
       outgoing = result.text;
+      before = result.before;
       after = result.after;
       replacements = result.replacements;
       leftovers = result.leftovers;
@@ -190,6 +195,8 @@ export const refine = (
       tableError = result.message; // InvalidOptions: not reachable with a mode and a made table
     }
   }
+  before ??= measureText(value, measure);
+  after ??= before;
   const key = table ?? noTable;
   let cache = hintCaches.get(key);
   if (cache === undefined || cache.size > 4096) {
@@ -206,7 +213,7 @@ export const refine = (
     }
     hints.set(char, hint);
   }
-  return { outgoing, after, replacements, leftovers, rejected, hints, tableError };
+  return { before, outgoing, after, replacements, leftovers, rejected, hints, tableError };
 };
 
 export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
