@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
-import { serve } from "./scripts/serve-demo.mjs";
+import { previewWidget } from "./scripts/demo.mjs";
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
@@ -19,11 +19,11 @@ const alias = [
   { find: /^@septet\/widget$/, replacement: src("widget") },
 ];
 
-/** Starts scripts/serve-demo.mjs once per run (any free port); resolves to its origin. */
+/** Starts the demo's static server (scripts/demo.mjs) once per run, any free port; resolves to its origin. */
 let widgetOrigin: Promise<string> | undefined;
 const widgetServer = (): Promise<string> => {
-  widgetOrigin ??= serve({ port: 0 }).then(({ server, url }) => {
-    server.unref();
+  widgetOrigin ??= previewWidget({ port: 0 }).then(({ server, url }) => {
+    server.httpServer.unref();
     return new URL(url).origin;
   });
   return widgetOrigin;
@@ -59,6 +59,13 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: "scripts",
+          environment: "node",
+          include: ["scripts/**/*.test.ts"],
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: "examples",
@@ -76,7 +83,11 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
+              // `npm test` runs scripts/provision-chromium.mjs first, so one is found.
+              launchOptions: {
+                ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+                args: [...chromiumArgs],
+              },
             }),
             instances: [{ browser: "chromium" }],
             // The widget's build served as a page gets it (bundles.test.ts): Vite would rewrite it.

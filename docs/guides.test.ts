@@ -12,19 +12,13 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
 
-// The generator runs in plain Node (as `pnpm run docs:guides` does), with the workspace's hooks.
+// The generator runs in Node with tsx, as `pnpm run docs:guides` does.
 const generated: ReadonlyArray<readonly [string, string]> = JSON.parse(
-  execFileSync(
-    process.execPath,
-    [
-      "--no-warnings",
-      "--import",
-      "./scripts/ts-hooks/register.mjs",
-      "scripts/docs/generate-guides.ts",
-      "--json",
-    ],
-    { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-  ),
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/docs/generate-guides.ts", "--json"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  }),
 );
 
 describe("generated guides", () => {
@@ -32,7 +26,8 @@ describe("generated guides", () => {
     const files = generated.map(([file]) => file);
     expect(readdirSync(new URL("guides/", import.meta.url)).sort()).toStrictEqual([...files].sort());
     const typedoc = JSON.parse(read("typedoc.json"));
-    expect(typedoc.projectDocuments).toStrictEqual(files.map((f) => `docs/guides/${f}`));
+    const guides = typedoc.projectDocuments.filter((p: string) => p.startsWith("docs/guides/"));
+    expect(guides).toStrictEqual(files.map((f) => `docs/guides/${f}`));
   });
 
   it.each(generated)("docs/guides/%s is up to date (pnpm run docs:guides)", (file, text) => {

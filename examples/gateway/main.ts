@@ -1,8 +1,7 @@
 /**
  * Runs the reference gateway:
  *
- *   npx pnpm@12.4.2 exec node --import ./scripts/ts-hooks/register.mjs examples/gateway/main.ts \
- *     [--config examples/gateway/config.example.json] [--port 8080] [--host 127.0.0.1]
+ *   npx pnpm@12.4.2 run gateway [--config examples/gateway/config.example.json] [--port 8080] [--host 127.0.0.1]
  *
  * Then, from an address in the key's whitelist:
  *

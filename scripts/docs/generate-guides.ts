@@ -7,7 +7,7 @@
  *
  *   npx pnpm@12.4.2 run docs:guides
  *
- * (= node --import ./scripts/ts-hooks/register.mjs scripts/docs/generate-guides.ts). The pages are
+ * (= tsx scripts/docs/generate-guides.ts). The pages are
  * committed; `docs/guides.test.ts` (which runs this script with `--json`: the pages on stdout,
  * nothing written) fails when regenerating would change a byte, and typedoc (`pnpm run docs`)
  * renders them in the "Guides" section of the site (`projectDocuments` in typedoc.json).
@@ -75,7 +75,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
     process.execPath,
     [
       "--import",
-      fileURLToPath(new URL("../ts-hooks/register.mjs", import.meta.url)),
+      "tsx",
       fileURLToPath(new URL("../../packages/testing/scripts/generate-conformance.ts", import.meta.url)),
     ],
     { stdio: "inherit" },

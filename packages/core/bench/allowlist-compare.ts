@@ -4,8 +4,7 @@
  *
  * Run (from the repository root; --expose-gc is needed for the memory figures):
  *
- *   npx pnpm@12.4.2 exec node --expose-gc --experimental-strip-types --no-warnings \
- *     --import ./scripts/ts-hooks/register.mjs packages/core/bench/allowlist-compare.ts
+ *   npx pnpm@12.4.2 run bench:ip      (= tsx --expose-gc packages/core/bench/allowlist-compare.ts)
  *
  * Prints markdown tables (lookups/second from address strings, build time, bytes per rule).
  * Every peer's answers are checked against septet's on the whole pool before timing, so no

@@ -4,8 +4,7 @@
  *
  * Run (from the repository root):
  *
- *   npx pnpm@12.4.2 exec node --no-warnings --import ./scripts/ts-hooks/register.mjs \
- *     packages/core/bench/policy-compare.ts
+ *   npx pnpm@12.4.2 run bench:policy      (= tsx packages/core/bench/policy-compare.ts)
  *
  * Prints a markdown table: operations per second (median of 5 rounds) and the ratio to the
  * reference of its group.

@@ -3,8 +3,7 @@
  * TypeScript vectors (`Conformance.files()`, built from `packages/testing/src/vectors/*.ts`).
  *
  *   npx pnpm@12.4.2 run docs:guides        (regenerates these and the guide pages)
- *   npx pnpm@12.4.2 exec node --import ./scripts/ts-hooks/register.mjs \
- *     packages/testing/scripts/generate-conformance.ts
+ *   npx pnpm@12.4.2 exec tsx packages/testing/scripts/generate-conformance.ts
  *
  * The files are then formatted with the workspace's Biome (as `pnpm run format` would), so
  * `pnpm run lint` stays clean. `Conformance.test.ts` fails when the committed files do not hold

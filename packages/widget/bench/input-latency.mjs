@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
-import { serve } from "../../../scripts/serve-demo.mjs";
+import { previewWidget } from "../../../scripts/demo.mjs";
 
 if (!existsSync(new URL("../dist/septet-composer.js", import.meta.url))) {
   console.error(
@@ -19,9 +19,9 @@ if (!existsSync(new URL("../dist/septet-composer.js", import.meta.url))) {
 }
 
 const runs = Number(process.env.RUNS) || 200;
-const { server, url } = await serve({ port: 0 });
+const { server, url } = await previewWidget({ port: 0 });
 const browser = await chromium.launch({
-  executablePath: chromiumPath,
+  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
   args: chromiumArgs,
 });
 

@@ -8,7 +8,7 @@ import type { SeptetMeasureDetail } from "./composer/events.js";
 
 declare module "vitest/browser" {
   interface BrowserCommands {
-    /** The origin of scripts/serve-demo.mjs, started by vitest.config.ts. */
+    /** The origin of the demo's static server (scripts/demo.mjs), started by vitest.config.ts. */
     widgetServer: () => Promise<string>;
   }
 }

@@ -1,0 +1,38 @@
+// Size budgets, checked by `pnpm run size` (size-limit) in CI; min+gzip (level 9), kB of 1,000 B.
+//
+// The core apps are bundled and minified by esbuild from packages/core/bench/size-cases/ (each a
+// tiny app importing part of the core sources); the widget rows are the built files as shipped
+// (run `pnpm --filter "@septet/widget..." run build` first), gzipped one by one.
+const esm = (config) => ({ ...config, format: "esm" });
+const coreApp = (name, file, limit) => ({
+  name,
+  path: `packages/core/bench/size-cases/${file}`,
+  gzip: true,
+  modifyEsbuildConfig: esm,
+  ...(limit ? { limit } : {}),
+});
+const widgetFile = (name, path, limit) => ({
+  name,
+  path,
+  gzip: true,
+  disablePlugins: ["@size-limit/esbuild"],
+  ...(limit ? { limit } : {}),
+});
+
+export default [
+  coreApp("core: Sms.measure only (measure-only app)", "sms-measure.ts", "4 kB"),
+  coreApp("core: Sms.measure + Gsm7.Turkish", "sms-measure-turkish.ts"),
+  coreApp("core: measure, split, truncate", "sms-all.ts"),
+  coreApp("core: + all 13 national languages", "gsm7-all-languages.ts"),
+  coreApp("core: FULL table data", "replacement-full-tables.ts"),
+  coreApp("core: Replacement ON only", "replacement-on.ts"),
+  coreApp("core: Replacement.apply (all modes)", "replacement-full.ts"),
+  widgetFile("widget: septet-composer.js, initial load", "packages/widget/dist/septet-composer.js", "15 kB"),
+  widgetFile("widget: · national tables chunk (lazy)", "packages/widget/dist/chunks/languages-*.js"),
+  widgetFile("widget: · Auto-Replace chunk (lazy)", "packages/widget/dist/chunks/details-*.js"),
+  widgetFile(
+    "widget: septet-composer.all.js, all in one",
+    "packages/widget/dist/septet-composer.all.js",
+    "25 kB",
+  ),
+];
