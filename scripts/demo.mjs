@@ -75,6 +75,7 @@ const devServer = async () => {
       demoRoutes(),
       {
         name: "septet-widget-sources",
+        enforce: "pre",
         resolveId: (id) => (id.endsWith("/dist/septet-composer.js") ? `${widget}src/index.ts` : null),
       },
     ],

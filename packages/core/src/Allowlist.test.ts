@@ -28,7 +28,7 @@ const text = (v: IpValue, spelling: Partial<IpArbitraries.Spelling> = {}): strin
   IpArbitraries.spell(v, { upper: false, pad: false, dotted: false, run: 0, ...spelling });
 
 /**
- * The linear-scan reference, written from PRODUCT.md over the arbitrary's model (BigInt), not
+ * The linear-scan reference, written from the documented rules (ip-whitelist guide) over the arbitrary's model (BigInt), not
  * from septet's code: mapped rules of /96 or longer are IPv4 rules; mapped clients are IPv4
  * clients; otherwise a rule matches only its own family.
  */
@@ -380,7 +380,7 @@ describe("Allowlist: laws", () => {
 
 describe("Allowlist: differential against node:net BlockList", () => {
   it("answers like BlockList except for the named deliberate difference", () => {
-    // Deliberate difference (PRODUCT.md "Families"): BlockList lets an IPv6 rule whose range
+    // Deliberate difference (the ip-whitelist guide, "Families"): BlockList lets an IPv6 rule whose range
     // contains ::ffff:a.b.c.d (e.g. ::/0, ::/64, ::fffe:0:0/95) match the IPv4 client a.b.c.d and
     // the mapped client; septet matches IPv4 and mapped clients against IPv4 rules (and mapped
     // rules of /96 or longer) only. Mapped rules shorter than /96, which BlockList accepts, are

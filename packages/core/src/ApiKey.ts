@@ -1,5 +1,5 @@
 /**
- * An SMS API key's settings (PRODUCT.md, "The API key and the request"): its JSON config, the
+ * An SMS API key's settings (see the precedence guide): its JSON config, the
  * Schema that checks it, and the compiled {@link ApiKey} that `Policy.authorize` and
  * `Policy.resolve` read.
  *

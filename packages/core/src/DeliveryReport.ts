@@ -194,7 +194,7 @@ const specialPurposeOf = (hostname: string): SpecialPurpose.SpecialPurposeBlock 
  * Checks a delivery-report URL before septet (or your service) calls it, and returns the
  * parsed URL.
  *
- * Rules (PRODUCT.md, "Delivery reports"):
+ * Rules (the delivery reports guide):
  * - at most {@link MAX_URL_LENGTH} characters, an absolute URL per the WHATWG URL Standard;
  * - scheme `https:` (`http:` only with `allowHttp`); nothing else (`ftp:`, `file:`, `data:`…);
  * - no user info (`https://user:pass@host/`): credentials in a URL end up in logs;

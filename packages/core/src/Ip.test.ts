@@ -287,7 +287,7 @@ describe("Ip: hostile input", () => {
     const differences = addressVectors
       .filter((v) => (v.canonical === null ? 0 : v.family) !== isIP(v.input))
       .map((v) => v.input);
-    // node accepts zone IDs; septet refuses them (PRODUCT.md: no zone IDs).
+    // node accepts zone IDs; septet refuses them (a septet decision: no zone IDs).
     expect(differences).toEqual(["fe80::1%eth0", "fe80::1%25eth0", "::ffff:1.2.3.4%eth0"]);
   });
 

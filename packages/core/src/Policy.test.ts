@@ -49,7 +49,7 @@ describe("Policy.precedence (cell by cell)", () => {
   });
 });
 
-// An independent oracle of PRODUCT.md's precedence and the documented decisions.
+// An independent oracle of the documented precedence and the documented decisions.
 type Expect =
   | { readonly value: unknown; readonly provenance: Policy.Provenance }
   | { readonly code: string; readonly source: string };

@@ -218,7 +218,7 @@ const states: PrecedenceRule["states"] = {
 };
 
 /**
- * The precedence rules of PRODUCT.md as data, one entry per overridable setting: request over
+ * The precedence rules as data, one entry per overridable setting: request over
  * key over built-in default, and what a missing field, `null` and `""` mean.
  *
  * Decisions (the same for all three settings, so a client learns one rule):

@@ -39,7 +39,7 @@ describe("differential: split-sms (code-point boundaries)", () => {
         const ours = Sms.measure(t, { boundary: "code-point" });
         // split-sms takes every high surrogate as the start of a pair and moves it, with the code
         // unit after it, into the next part; septet treats a lone surrogate as one UCS-2 unit
-        // (PRODUCT.md). Texts with a lone surrogate are compared on encoding only.
+        // (a septet decision). Texts with a lone surrogate are compared on encoding only.
         const theirs = splitSms.split(t);
         if (ours.loneSurrogates.length > 0) {
           expect(theirs.characterSet).toBe("Unicode");
@@ -70,7 +70,7 @@ describe("differential: sms-segments-calculator (grapheme boundaries)", () => {
         const theirs = new SegmentedMessage(t);
         expect(theirs.encodingName).toBe(ours.encoding);
         // sms-segments-calculator splits every "\r\n" grapheme back into two characters, so it may
-        // cut between CR and LF; septet keeps CR LF whole (UAX #29 GB3, PRODUCT.md). Texts with a
+        // cut between CR and LF; septet keeps CR LF whole (UAX #29 GB3, a septet decision). Texts with a
         // CR LF are compared on encoding only (see the fixed example below).
         if (t.includes("\r\n")) return;
         expect(theirs.segmentsCount).toBe(ours.segments);

@@ -11,7 +11,7 @@
  * {@link FILES}), for ports that cannot run JavaScript: every file carries `schema`, `version`
  * and `generatedFrom`, and every case carries `source`, where its expected value comes from (a
  * clause of 3GPP TS 23.038 / TS 23.040, an RFC, a CVE, another parser's test table, or a septet
- * decision of PRODUCT.md). The files are generated from `packages/testing/src/vectors/*.ts` by
+ * decision, documented in the guides). The files are generated from `packages/testing/src/vectors/*.ts` by
  * `packages/testing/scripts/generate-conformance.ts`; a test fails when they drift.
  *
  * Versioning: {@link VERSION} changes when a case's meaning changes or a case is removed; adding
@@ -453,7 +453,7 @@ export const files = (): Files => ({
   "sms.json": header(
     "sms.json",
     "SMS measurement and splitting",
-    "Sms.measure / Sms.split: for each text and options, the encoding, units (septets or UTF-16 code units), billed segments, capacity per segment, units left in the last part, national shift tables chosen, characters, lone surrogates and the UTF-16 length of each part. Every boundary of PRODUCT.md (159/160/161, 306/307, escape pair at 152/153, surrogate pair at 66/67, national language capacities).",
+    "Sms.measure / Sms.split: for each text and options, the encoding, units (septets or UTF-16 code units), billed segments, capacity per segment, units left in the last part, national shift tables chosen, characters, lone surrogates and the UTF-16 length of each part. Every boundary septet documents (159/160/161, 306/307, escape pair at 152/153, surrogate pair at 66/67, national language capacities).",
     "packages/testing/src/vectors/sms.ts (smsVectors)",
     smsVectors.map((v) => ({
       id: v.name,

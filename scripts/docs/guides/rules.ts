@@ -1,5 +1,5 @@
 /**
- * The index of every product rule (PRODUCT.md), each with where it is documented, implemented and
+ * The index of every product rule, each with where it is documented, implemented and
  * tested. The generator checks that every test file named here exists.
  */
 import { existsSync } from "node:fs";

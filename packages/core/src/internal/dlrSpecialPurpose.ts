@@ -14,7 +14,7 @@
  * PCP/TURN anycast, NAT64 well-known prefix): none of them hosts a customer's webhook, and
  * refusing them costs nothing. IPv4-mapped IPv6 (`::ffff:0:0/96`) is deliberately absent: the
  * allowlist matches a mapped address as the IPv4 address it carries, so `[::ffff:7f00:1]`
- * is refused by the IPv4 loopback entry (see PRODUCT.md, "Families").
+ * is refused by the IPv4 loopback entry (see the ip-whitelist guide, "Families").
  *
  * @internal
  */

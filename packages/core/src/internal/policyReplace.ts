@@ -9,7 +9,7 @@ import * as Replacement from "../Replacement.js";
 import * as ReplacementTable from "../ReplacementTable.js";
 import type * as Sms from "../Sms.js";
 
-/** The Auto-Replace modes of PRODUCT.md. */
+/** The Auto-Replace modes: off, on, full. */
 export type Mode = Replacement.Mode;
 
 /** A compiled replacement table. */

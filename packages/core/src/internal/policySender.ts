@@ -1,5 +1,5 @@
 /**
- * The sender ID rule of PRODUCT.md: alphanumeric up to 11 GSM characters, or numeric up to 15
+ * The sender ID rule: alphanumeric up to 11 GSM characters, or numeric up to 15
  * digits with an optional `+`.
  *
  * @internal

@@ -1,7 +1,7 @@
 /**
  * Conformance vectors for the IP whitelist (`Ip.parseAddress`, `Ip.parseCidr`, `Allowlist.make`,
  * `Allowlist.allows`): the adversarial catalogue of public advisories and of other parsers'
- * invalid-input tables, plus the family and normalisation rules of PRODUCT.md. Every row states
+ * invalid-input tables, plus septet's family and normalisation rules. Every row states
  * the expected result and where it comes from. Inputs are plain strings (some built with
  * `repeat`), so the tables serialise to JSON as they are.
  *
@@ -21,7 +21,7 @@
  * - rust/std::net: Rust `std::net` parser tests (`Ipv4Addr`, `Ipv6Addr` from_str).
  * - RFC 3986 §3.2.2 (dotted quad `dec-octet`), RFC 4291 §2.2 (IPv6 text), §2.5.5 (embedded IPv4),
  *   RFC 4632 §3.1 (prefix), RFC 5952 §4-§5 (canonical IPv6 text).
- * - PRODUCT.md: septet's decisions (ASCII only, no zones/brackets, length cap, families, mapped
+ * - septet decision: rules septet itself sets (ASCII only, no zones/brackets, length cap, families, mapped
  *   rules, empty list denies all).
  *
  * @since 0.1.0
@@ -122,23 +122,23 @@ export const addressVectors: ReadonlyArray<AddressVector> = [
   bad("1.2.3.4::", "unexpected character", "the first separator is '.', so this is IPv4 (Go dispatch)"),
   bad("1.2.3.a", "unexpected character", "python/ipaddress"),
   // --- non-ASCII, whitespace, controls
-  bad("１２７.０.０.１", NON_ASCII, "PRODUCT.md: ASCII only (fullwidth digits)"),
-  bad("127.0.0.１", NON_ASCII, "PRODUCT.md: ASCII only (one fullwidth digit)"),
+  bad("１２７.０.０.１", NON_ASCII, "septet decision: ASCII only (fullwidth digits)"),
+  bad("127.0.0.１", NON_ASCII, "septet decision: ASCII only (one fullwidth digit)"),
   bad("127.0.0.١", NON_ASCII, "python/ipaddress (Arabic-Indic digit; isdigit() is true)"),
   bad("127。0。0。1", NON_ASCII, "ideographic full stop (URL hosts map it to '.'; addresses do not)"),
   bad("127．0．0．1", NON_ASCII, "fullwidth full stop"),
   bad("1.2.3.4\u200b", NON_ASCII, "zero-width space"),
-  bad(" 1.2.3.4", WS, "PRODUCT.md: nothing is trimmed"),
-  bad("1.2.3.4 ", WS, "PRODUCT.md: nothing is trimmed"),
-  bad("1.2.3.4\n", WS, "PRODUCT.md: nothing is trimmed (header injection)"),
-  bad("\t1.2.3.4", WS, "PRODUCT.md: nothing is trimmed"),
+  bad(" 1.2.3.4", WS, "septet decision: nothing is trimmed"),
+  bad("1.2.3.4 ", WS, "septet decision: nothing is trimmed"),
+  bad("1.2.3.4\n", WS, "septet decision: nothing is trimmed (header injection)"),
+  bad("\t1.2.3.4", WS, "septet decision: nothing is trimmed"),
   bad("1.2. 3.4", WS, "inner whitespace"),
   bad("1.2.3.4\u0000", "control character", "NUL terminator tricks (C parsers stop at NUL)"),
   bad("1.2.3.4\u0000.5", "control character", "NUL in the middle"),
   bad("", "empty", "go/netip"),
-  bad("1".repeat(65), "longer than 64", "PRODUCT.md: input length capped before parsing"),
-  bad(`${"0".repeat(60)}1.2.3.4`, "longer than 64", "PRODUCT.md: length cap (zero padding)"),
-  bad(`1.2.3.4${" ".repeat(1000)}`, "longer than 64", "PRODUCT.md: length cap"),
+  bad("1".repeat(65), "longer than 64", "septet decision: input length capped before parsing"),
+  bad(`${"0".repeat(60)}1.2.3.4`, "longer than 64", "septet decision: length cap (zero padding)"),
+  bad(`1.2.3.4${" ".repeat(1000)}`, "longer than 64", "septet decision: length cap"),
   bad("localhost", "no dots or colons", "host names are not addresses"),
   bad("example.com", "unexpected character", "host names are not addresses"),
   // --- valid IPv6 (RFC 4291 §2.2) with canonical text (RFC 5952)
@@ -211,22 +211,22 @@ export const addressVectors: ReadonlyArray<AddressVector> = [
   bad("::-1", "unexpected character", "signs are not hex digits"),
   bad("::+1", "unexpected character", "signs are not hex digits"),
   bad("0x1::", "unexpected character", "no 0x in IPv6 groups"),
-  bad("fe80::1%eth0", ZONE, "PRODUCT.md: no zone IDs (go/netip accepts them in ParseAddr)"),
+  bad("fe80::1%eth0", ZONE, "septet decision: no zone IDs (go/netip accepts them in ParseAddr)"),
   bad("fe80::1%25eth0", ZONE, "RFC 6874 URL-encoded zone"),
   bad("fe80::1%", ZONE, "go/netip ('zone must be a non-empty string')"),
   bad("::ffff:1.2.3.4%eth0", ZONE, "zone after a mapped address"),
   bad("1.2.3.4%eth0", ZONE, "go/netip (IPv4 with a zone)"),
-  bad("[::1]", BRACKET, "PRODUCT.md: no brackets (RFC 3986 §3.2.2 IP-literal is URL syntax)"),
+  bad("[::1]", BRACKET, "septet decision: no brackets (RFC 3986 §3.2.2 IP-literal is URL syntax)"),
   bad("[::1]:80", BRACKET, "socket address"),
   bad("[1.2.3.4]", BRACKET, "bracketed IPv4"),
   bad("::1]", BRACKET, "unbalanced bracket"),
-  bad(" ::1", WS, "PRODUCT.md: nothing is trimmed"),
-  bad("::1 ", WS, "PRODUCT.md: nothing is trimmed"),
-  bad("::１", NON_ASCII, "PRODUCT.md: ASCII only"),
+  bad(" ::1", WS, "septet decision: nothing is trimmed"),
+  bad("::1 ", WS, "septet decision: nothing is trimmed"),
+  bad("::１", NON_ASCII, "septet decision: ASCII only"),
   bad("::ｆｆｆｆ:1.2.3.4", NON_ASCII, "fullwidth hex letters"),
   bad("2001:db8::1\u0000", "control character", "NUL terminator"),
-  bad(`${"0:".repeat(40)}1`, "longer than 64", "PRODUCT.md: length cap"),
-  bad(`0000${"0".repeat(61)}::1`, "longer than 64", "PRODUCT.md: length cap (zero padding)"),
+  bad(`${"0:".repeat(40)}1`, "longer than 64", "septet decision: length cap"),
+  bad(`0000${"0".repeat(61)}::1`, "longer than 64", "septet decision: length cap (zero padding)"),
 ];
 
 /**
@@ -267,14 +267,14 @@ const badCidr = (input: string, part: "address" | "prefix", reason: string, sour
  */
 export const cidrVectors: ReadonlyArray<CidrVector> = [
   cidr("10.0.0.0/8", "10.0.0.0/8", false, "RFC 4632 §3.1"),
-  cidr("123.123.123.1/24", "123.123.123.0/24", true, "PRODUCT.md: host bits masked and reported"),
+  cidr("123.123.123.1/24", "123.123.123.0/24", true, "septet decision: host bits masked and reported"),
   cidr("0.0.0.0/0", "0.0.0.0/0", false, "RFC 4632 §3.1 (prefix 0)"),
-  cidr("1.2.3.4/0", "0.0.0.0/0", true, "PRODUCT.md: host bits masked (everything)"),
+  cidr("1.2.3.4/0", "0.0.0.0/0", true, "septet decision: host bits masked (everything)"),
   cidr("1.2.3.4/32", "1.2.3.4/32", false, "RFC 4632 §3.1"),
   cidr("1.2.3.4/31", "1.2.3.4/31", false, "RFC 4632 §3.1"),
-  cidr("1.2.3.5/31", "1.2.3.4/31", true, "PRODUCT.md: host bits masked"),
-  cidr("255.255.255.255/1", "128.0.0.0/1", true, "PRODUCT.md: host bits masked"),
-  cidr("2001:db8::1/32", "2001:db8::/32", true, "PRODUCT.md: host bits masked"),
+  cidr("1.2.3.5/31", "1.2.3.4/31", true, "septet decision: host bits masked"),
+  cidr("255.255.255.255/1", "128.0.0.0/1", true, "septet decision: host bits masked"),
+  cidr("2001:db8::1/32", "2001:db8::/32", true, "septet decision: host bits masked"),
   cidr("2001:DB8::/32", "2001:db8::/32", false, "RFC 5952 canonical text"),
   cidr("::/0", "::/0", false, "RFC 4291 §2.3"),
   cidr("::1/128", "::1/128", false, "RFC 4291 §2.3"),
@@ -296,8 +296,8 @@ export const cidrVectors: ReadonlyArray<CidrVector> = [
   badCidr("10.0.0.0/-0", "prefix", "sign", "issue 4"),
   badCidr("10.0.0.0/-1", "prefix", "sign", "go/netip"),
   badCidr("10.0.0.0/ 8", "prefix", WS, "issue 4"),
-  badCidr("10.0.0.0/8 ", "prefix", WS, "PRODUCT.md: nothing is trimmed"),
-  badCidr("10.0.0.0 /8", "address", WS, "PRODUCT.md: nothing is trimmed"),
+  badCidr("10.0.0.0/8 ", "prefix", WS, "septet decision: nothing is trimmed"),
+  badCidr("10.0.0.0 /8", "address", WS, "septet decision: nothing is trimmed"),
   badCidr(
     "10.0.0.0/18446744073709551640",
     "prefix",
@@ -313,7 +313,7 @@ export const cidrVectors: ReadonlyArray<CidrVector> = [
   badCidr("10.0.0.0/8.0", "prefix", "digits only", "decimal point"),
   badCidr("10.0.0.0/255.0.0.0", "prefix", "digits only", "netmask notation is not a prefix length"),
   badCidr("10.0.0.0/٨", "prefix", NON_ASCII, "python/ipaddress (Arabic-Indic digit)"),
-  badCidr("10.0.0.0/８", "prefix", NON_ASCII, "PRODUCT.md: ASCII only"),
+  badCidr("10.0.0.0/８", "prefix", NON_ASCII, "septet decision: ASCII only"),
   badCidr("/8", "address", "empty", "no address"),
   badCidr(
     "010.0.0.0/8",
@@ -327,7 +327,7 @@ export const cidrVectors: ReadonlyArray<CidrVector> = [
   badCidr("fe80::1%eth0/64", "address", ZONE, "go/netip ParsePrefix (zones cannot be present in a prefix)"),
   badCidr("fe80::/64%eth0", "prefix", ZONE, "zone after the prefix"),
   badCidr("[2001:db8::]/32", "address", BRACKET, "URL syntax"),
-  badCidr(`10.0.0.0/${"0".repeat(60)}8`, "address", "longer than 64", "PRODUCT.md: length cap"),
+  badCidr(`10.0.0.0/${"0".repeat(60)}8`, "address", "longer than 64", "septet decision: length cap"),
 ];
 
 /**
@@ -361,7 +361,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["::ffff:1.2.3.4", false],
       ["0.0.0.0", false],
     ],
-    source: "PRODUCT.md: empty whitelist denies every client",
+    source: "septet decision: empty whitelist denies every client",
   },
   {
     name: "0.0.0.0/0 covers IPv4 (and mapped) only",
@@ -381,7 +381,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["2001:0:4136:e378:8000:63bf:3fff:fdd2", false],
     ],
     source:
-      "PRODUCT.md: 0.0.0.0/0 covers every IPv4 client; NAT64, 6to4, Teredo, IPv4-compatible not unwrapped",
+      "septet decision: 0.0.0.0/0 covers every IPv4 client; NAT64, 6to4, Teredo, IPv4-compatible not unwrapped",
   },
   {
     name: "::/0 covers native IPv6 only",
@@ -397,7 +397,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["::ffff:1.2.3.4", false],
       ["::ffff:0.0.0.0", false],
     ],
-    source: "PRODUCT.md: ::/0 covers every native IPv6 client; neither covers the other family",
+    source: "septet decision: ::/0 covers every native IPv6 client; neither covers the other family",
   },
   {
     name: "mapped client matched as IPv4",
@@ -414,7 +414,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["10.255.255.255", true],
       ["11.0.0.0", false],
     ],
-    source: "PRODUCT.md: a client ::ffff:a.b.c.d is matched as IPv4 a.b.c.d (RFC 4291 §2.5.5.2)",
+    source: "septet decision: a client ::ffff:a.b.c.d is matched as IPv4 a.b.c.d (RFC 4291 §2.5.5.2)",
   },
   {
     name: "unparsable clients are denied, never reinterpreted",
@@ -436,7 +436,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["10.1.2.3".repeat(20), false],
     ],
     source:
-      "PRODUCT.md: a client address that does not parse is denied; CVE-2021-28918, CVE-2023-42282, CVE-2024-29415",
+      "septet decision: a client address that does not parse is denied; CVE-2021-28918, CVE-2023-42282, CVE-2024-29415",
   },
   {
     name: "advisory IPv6 variants are canonicalised before matching",
@@ -461,7 +461,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["11.0.0.1", false],
       ["::a01:203", false],
     ],
-    source: "PRODUCT.md: a mapped rule of /96 or longer is stored as the IPv4 rule",
+    source: "septet decision: a mapped rule of /96 or longer is stored as the IPv4 rule",
   },
   {
     name: "mapped /96 rule is 0.0.0.0/0",
@@ -472,7 +472,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["::1", false],
       ["::1.2.3.4", false],
     ],
-    source: "PRODUCT.md: mapped rule of /96 → IPv4 /0",
+    source: "septet decision: mapped rule of /96 → IPv4 /0",
   },
   {
     name: "bare mapped address is an IPv4 /32",
@@ -482,7 +482,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["::ffff:192.0.2.1", true],
       ["192.0.2.2", false],
     ],
-    source: "PRODUCT.md: bare address = /128 → mapped /128 = IPv4 /32",
+    source: "septet decision: bare address = /128 → mapped /128 = IPv4 /32",
   },
   {
     name: "IPv4-compatible rule is not unwrapped",
@@ -493,7 +493,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["1.2.3.4", false],
       ["::ffff:1.2.3.4", false],
     ],
-    source: "PRODUCT.md: IPv4-compatible addresses are not unwrapped (RFC 4291 §2.5.5.1)",
+    source: "septet decision: IPv4-compatible addresses are not unwrapped (RFC 4291 §2.5.5.1)",
   },
   {
     name: "NAT64 rule is not unwrapped",
@@ -503,7 +503,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["1.2.3.4", false],
       ["::ffff:1.2.3.4", false],
     ],
-    source: "PRODUCT.md: NAT64 not unwrapped (RFC 6052)",
+    source: "septet decision: NAT64 not unwrapped (RFC 6052)",
   },
   {
     name: "host bits in a rule are masked",
@@ -513,7 +513,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["123.123.123.200", true],
       ["123.123.124.0", false],
     ],
-    source: "PRODUCT.md: 123.123.123.1/24 means 123.123.123.0/24",
+    source: "septet decision: 123.123.123.1/24 means 123.123.123.0/24",
   },
   {
     name: "bare addresses are single hosts",
@@ -526,7 +526,7 @@ export const allowlistVectors: ReadonlyArray<AllowlistVector> = [
       ["2001:db8::", false],
       ["2001:db8::2", false],
     ],
-    source: "PRODUCT.md: a bare address means /32 or /128",
+    source: "septet decision: a bare address means /32 or /128",
   },
   {
     name: "adjacent and overlapping ranges merge without changing answers",
@@ -588,7 +588,7 @@ export const entriesVectors: ReadonlyArray<EntriesVector> = [
     name: "normalisation report",
     entries: ["123.123.123.1/24", "::ffff:10.1.2.3/104", "2001:DB8::1", "10.0.0.1", "::ffff:0:0/96"],
     enforced: ["123.123.123.0/24", "10.0.0.0/8", "2001:db8::1/128", "10.0.0.1/32", "0.0.0.0/0"],
-    source: "PRODUCT.md: host bits masked and reported; mapped ≥ /96 stored as IPv4; bare = /32, /128",
+    source: "septet decision: host bits masked and reported; mapped ≥ /96 stored as IPv4; bare = /32, /128",
   },
   {
     name: "every bad entry listed",
@@ -608,13 +608,13 @@ export const entriesVectors: ReadonlyArray<EntriesVector> = [
       [5, ZONE],
       [6, HEX],
     ],
-    source: "PRODUCT.md: one bad entry fails the whole list with an error naming every bad entry",
+    source: "septet decision: one bad entry fails the whole list with an error naming every bad entry",
   },
   {
     name: "mapped rule shorter than /96 refused",
     entries: ["::ffff:0:0/95"],
     bad: [[0, "shorter than /96"]],
-    source: "PRODUCT.md: a mapped rule shorter than /96 is rejected",
+    source: "septet decision: a mapped rule shorter than /96 is rejected",
   },
   {
     name: "prefix tricks refused",
@@ -640,6 +640,6 @@ export const entriesVectors: ReadonlyArray<EntriesVector> = [
     name: "empty list is valid",
     entries: [],
     enforced: [],
-    source: "PRODUCT.md: empty whitelist (denies all) is a valid list",
+    source: "septet decision: empty whitelist (denies all) is a valid list",
   },
 ];

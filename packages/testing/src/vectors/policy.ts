@@ -46,7 +46,7 @@ export interface PrecedenceCell {
   readonly provenance: string;
 }
 
-const RULE = "PRODUCT.md, Precedence: request over key over built-in default";
+const RULE = "septet decision, precedence: request over key over built-in default";
 const ABSENT_NULL = "septet decision (Policy.precedence): absent and null both mean 'not given'";
 const EMPTY = 'septet decision (Policy.precedence): "" is a value and an invalid one, no fallback to the key';
 const INVALID =
@@ -76,7 +76,7 @@ const specs: ReadonlyArray<SettingSpec> = [
     keyValue: "KeySender",
     none: { code: "106", source: "payload[messages][0][sender]" },
     noneWhy:
-      "PRODUCT.md: defaultSender has no built-in default, a missing sender is an error (106 Missing data)",
+      "septet decision: defaultSender has no built-in default, a missing sender is an error (106 Missing data)",
   },
   {
     setting: "autoReplace",
@@ -86,7 +86,7 @@ const specs: ReadonlyArray<SettingSpec> = [
     invalid: "ON",
     keyValue: "off",
     none: { value: "on", provenance: "default" },
-    noneWhy: 'PRODUCT.md: autoReplace built-in default "on"',
+    noneWhy: 'septet decision: autoReplace built-in default "on"',
   },
   {
     setting: "dlrUrl",
@@ -96,7 +96,7 @@ const specs: ReadonlyArray<SettingSpec> = [
     invalid: "http://request.example/dlr",
     keyValue: "https://key.example/dlr",
     none: { value: null, provenance: "default" },
-    noneWhy: "PRODUCT.md: dlrUrl built-in default none (no webhook)",
+    noneWhy: "septet decision: dlrUrl built-in default none (no webhook)",
   },
 ];
 
@@ -184,7 +184,7 @@ export const dlrUrls: ReadonlyArray<DlrUrlVector> = [
     url: "https://example.com/dlr",
     accepted: true,
     host: "example.com",
-    why: "PRODUCT.md: absolute https: URL",
+    why: "septet decision: absolute https: URL",
   },
   { url: "https://8.8.8.8/dlr", accepted: true, host: "8.8.8.8", why: "public IPv4 literal" },
   {
@@ -197,18 +197,23 @@ export const dlrUrls: ReadonlyArray<DlrUrlVector> = [
     url: "http://example.com/dlr",
     accepted: false,
     host: "example.com",
-    why: "PRODUCT.md: http: only when allowed",
+    why: "septet decision: http: only when allowed",
   },
   { url: "ftp://example.com/dlr", accepted: false, host: "example.com", why: "not https:" },
   { url: "javascript:alert(1)", accepted: false, host: "", why: "not https:" },
-  { url: "/relative/dlr", accepted: false, host: "", why: "PRODUCT.md: absolute URL" },
+  { url: "/relative/dlr", accepted: false, host: "", why: "septet decision: absolute URL" },
   {
     url: "https://user:pw@example.com/",
     accepted: false,
     host: "example.com",
-    why: "PRODUCT.md: no user info",
+    why: "septet decision: no user info",
   },
-  { url: "https://user@example.com/", accepted: false, host: "example.com", why: "PRODUCT.md: no user info" },
+  {
+    url: "https://user@example.com/",
+    accepted: false,
+    host: "example.com",
+    why: "septet decision: no user info",
+  },
   { url: "https://127.0.0.1/", accepted: false, host: "127.0.0.1", why: `${iana4}: 127.0.0.0/8 Loopback` },
   {
     url: "https://0x7f.1/",
@@ -361,7 +366,7 @@ export interface SenderVector {
 }
 
 /**
- * Sender IDs (PRODUCT.md: alphanumeric up to 11 GSM characters, or numeric up to 15 digits with
+ * Sender IDs (septet decision: alphanumeric up to 11 GSM characters, or numeric up to 15 digits with
  * an optional `+`).
  *
  * @category senders

@@ -290,7 +290,7 @@ export const replacementEdgeVectors: ReadonlyArray<ReplacementVector> = [
     mode: "off",
     input: "“Hi” 😀 e\u0301",
     expected: "“Hi” 😀 e\u0301",
-    source: "PRODUCT.md: OFF leaves the text unchanged",
+    source: "septet decision: OFF leaves the text unchanged",
   },
   {
     name: "one space per space character",
@@ -386,7 +386,7 @@ export const replacementEdgeVectors: ReadonlyArray<ReplacementVector> = [
       ["ab", "a"],
     ],
     expected: "xab a",
-    source: "PRODUCT.md ON: one left-to-right pass, longest match first, output never re-scanned",
+    source: "septet decision, ON: one left-to-right pass, longest match first, output never re-scanned",
   },
   {
     name: "FULL runs the key's table before the built-in",

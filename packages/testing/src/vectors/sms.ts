@@ -1,6 +1,6 @@
 /**
- * Conformance vectors for SMS measurement (`Sms.measure` / `Sms.split`): every boundary named in
- * PRODUCT.md, each with the source of its expected values. Texts are plain strings and options
+ * Conformance vectors for SMS measurement (`Sms.measure` / `Sms.split`): every boundary septet
+ * documents, each with the source of its expected values. Texts are plain strings and options
  * name the national languages, so the table serialises to JSON as it is.
  *
  * Sources cited:
@@ -10,7 +10,7 @@
  *   9.2.3.24 user data header, 9.2.3.24.1 concatenation with 8-bit reference (IEI 0x00, 5 octets
  *   with UDHL → 6 octets = 7 septets), 9.2.3.24.8 with 16-bit reference (IEI 0x08, 7 octets = 8
  *   septets), 9.2.3.24.15 / 9.2.3.24.16 national language single / locking shift (3 octets each)).
- * - PRODUCT.md: the product decisions of this repository (empty text, CR LF, lone surrogates,
+ * - septet decision: rules septet itself sets (empty text, CR LF, lone surrogates,
  *   grapheme clusters kept whole).
  *
  * @since 0.1.0
@@ -76,7 +76,7 @@ const ESCAPE =
  * @since 0.1.0
  */
 export const smsVectors: ReadonlyArray<SmsVector> = [
-  v("empty text", "", {}, "GSM-7", 0, 1, 160, 160, [0], 0, "PRODUCT.md: empty text is 1 segment"),
+  v("empty text", "", {}, "GSM-7", 0, 1, 160, 160, [0], 0, "septet decision: empty text is 1 segment"),
   v("159 septets", a(159), {}, "GSM-7", 159, 1, 160, 1, [159], 159, GSM_SINGLE),
   v("160 septets", a(160), {}, "GSM-7", 160, 1, 160, 0, [160], 160, GSM_SINGLE),
   v("161 septets", a(161), {}, "GSM-7", 161, 2, 153, 145, [153, 8], 161, GSM_CONCAT),
@@ -189,7 +189,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     68,
     [2],
     1,
-    "PRODUCT.md: UCS-2 counts UTF-16 code units",
+    "septet decision: UCS-2 counts UTF-16 code units",
   ),
   v(
     "€ is 1 unit in UCS-2",
@@ -202,7 +202,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     68,
     [2],
     2,
-    "PRODUCT.md: inside UCS-2 an extension character is 1",
+    "septet decision: inside UCS-2 an extension character is 1",
   ),
   v(
     "skin-tone cluster kept whole",
@@ -215,7 +215,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     58,
     [65, 9],
     71,
-    "PRODUCT.md: grapheme clusters stay whole by default",
+    "septet decision: grapheme clusters stay whole by default",
   ),
   v(
     "skin-tone cluster split at code points",
@@ -228,7 +228,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     60,
     [67, 7],
     72,
-    "PRODUCT.md: option to split on code points (never inside a surrogate pair)",
+    "septet decision: option to split on code points (never inside a surrogate pair)",
   ),
   v(
     "CR LF counts 2",
@@ -241,7 +241,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     158,
     [2],
     1,
-    "PRODUCT.md: CR LF counts 2 (UAX #29 GB3: one cluster)",
+    "septet decision: CR LF counts 2 (UAX #29 GB3: one cluster)",
   ),
   v(
     "CR LF kept whole at 152/153",
@@ -254,7 +254,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     143,
     [152, 10],
     161,
-    "PRODUCT.md + UAX #29 GB3: CR LF is one cluster",
+    "septet decision + UAX #29 GB3: CR LF is one cluster",
   ),
   v(
     "CR LF split at code points",
@@ -267,7 +267,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     144,
     [153, 9],
     162,
-    "PRODUCT.md: code-point boundaries may cut CR LF",
+    "septet decision: code-point boundaries may cut CR LF",
   ),
   v(
     "lone high surrogate",
@@ -280,7 +280,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     69,
     [1],
     1,
-    "PRODUCT.md: a lone surrogate counts 1 UCS-2 unit and is reported",
+    "septet decision: a lone surrogate counts 1 UCS-2 unit and is reported",
     [0],
   ),
   v(
@@ -294,7 +294,7 @@ export const smsVectors: ReadonlyArray<SmsVector> = [
     67,
     [3],
     3,
-    "PRODUCT.md: a lone surrogate counts 1 UCS-2 unit and is reported",
+    "septet decision: a lone surrogate counts 1 UCS-2 unit and is reported",
     [1],
   ),
   v(
