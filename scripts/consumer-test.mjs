@@ -133,7 +133,7 @@ writeFileSync(
     2,
   ),
 );
-await check("npm install (tarballs + effect " + CONSUMER_EFFECT + ")", () => {
+await check(`npm install (tarballs + effect ${CONSUMER_EFFECT})`, () => {
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: app,
     shell: process.platform === "win32",

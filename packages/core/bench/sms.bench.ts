@@ -1,7 +1,7 @@
 // Sms.measure throughput against four peers, side by side in one run, on three seeded corpora
 // of 10,000 messages each. One benchmark iteration measures the whole corpus.
 //
-// Run: cd /work/main && npx pnpm@12.4.2 run bench:sms
+// Run (from the repository root): npx pnpm@12.4.2 run bench:sms
 //
 // What each library computes per message:
 // - septet Sms.measure: encoding, septets/units, segments, remaining, every part's boundaries,

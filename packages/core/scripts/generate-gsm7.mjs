@@ -28,7 +28,7 @@
 //     stores once.
 // The script decodes every packed table again and fails unless it equals the data file.
 //
-// Run: cd /work/main && npx pnpm@12.4.2 exec node packages/core/scripts/generate-gsm7.mjs [--check]
+// Run (from the repository root): npx pnpm@12.4.2 exec node packages/core/scripts/generate-gsm7.mjs [--check]
 // With --check the script only verifies that the generated files are up to date.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

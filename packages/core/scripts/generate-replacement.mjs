@@ -1,6 +1,6 @@
 // Generates packages/core/src/generated/replacement-full.ts: the built-in FULL Auto-Replace table.
 //
-//   cd /work/main && npx pnpm@12.4.2 exec node --experimental-strip-types packages/core/scripts/generate-replacement.mjs
+//   npx pnpm@12.4.2 exec node --experimental-strip-types packages/core/scripts/generate-replacement.mjs
 //
 // Inputs: the curated, commented tables in ./replacement-data/curated.mjs, the GSM 7-bit default
 // alphabet from ../src/generated/gsm7-default.ts (3GPP TS 23.038 clause 6.2.1 / 6.2.1.1), and the

@@ -1,6 +1,6 @@
 // Curated FULL Auto-Replace data, read by ../generate-replacement.mjs (which writes
 // ../../src/generated/replacement-full.ts). Edit here, then run:
-//   cd /work/main && npx pnpm@12.4.2 exec node packages/core/scripts/generate-replacement.mjs
+//   npx pnpm@12.4.2 exec node packages/core/scripts/generate-replacement.mjs
 //
 // Every target must be GSM 7-bit default alphabet text (3GPP TS 23.038 clause 6.2.1 / 6.2.1.1);
 // the generator checks it. One-septet targets are preferred to extension characters (^ { } \ [ ~ ] | €
