@@ -16,7 +16,8 @@ const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "
 // Output that is not a terminal (a log, a pipe) gets no colour codes, from any tool down the line.
 const env = process.stdout.isTTY ? process.env : { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
 const run = (command, args) =>
-  spawnSync(command, args, { cwd: root, env, stdio: "inherit", shell: process.platform === "win32" }).status ?? 1;
+  spawnSync(command, args, { cwd: root, env, stdio: "inherit", shell: process.platform === "win32" })
+    .status ?? 1;
 const pnpm = (args) => run("npx", ["-y", packageManager, ...args]);
 
 // Ctrl+C reaches the child too (same terminal): let it stop, then exit with its status.
