@@ -1,7 +1,7 @@
 // The <septet-composer> demo (packages/widget/demo), served by Vite on localhost.
 //
 //   node scripts/demo.mjs           # `npm start`: builds core and the widget, serves the built drop-in
-//   node scripts/demo.mjs --watch   # `pnpm run dev`: serves the widget's sources; edits reload the page
+//   node scripts/demo.mjs --watch   # `npm run dev`: serves the widget's sources; edits reload the page
 //
 // Port: $PORT, else 5173, else the next free one. Progress lines carry no colour; Ctrl+C stops the
 // server and exits 0. `previewWidget` (Vite's static preview server over packages/widget, files
@@ -31,12 +31,7 @@ const demoRoutes = () => {
   return { name: "septet-demo-routes", configureServer: routes, configurePreviewServer: routes };
 };
 
-const common = () => ({
-  configFile: false,
-  logLevel: "warn",
-  clearScreen: false,
-  plugins: [demoRoutes()],
-});
+const common = () => ({ configFile: false, logLevel: "warn", clearScreen: false });
 
 /**
  * Serves packages/widget as static files (the demo page and the built `dist/`), unmodified, with
@@ -48,6 +43,7 @@ export const previewWidget = async ({ port = Number(process.env.PORT) || 5173 } 
     // The preview server serves `build.outDir`: here the whole widget package, so demo/ and dist/.
     root: fileURLToPath(new URL("..", import.meta.url)),
     build: { outDir: widget },
+    plugins: [demoRoutes()],
     preview: {
       host: "127.0.0.1",
       port,
