@@ -6,6 +6,7 @@
 export * as Allowlist from "./Allowlist.js";
 export * as ApiKey from "./ApiKey.js";
 export * as DeliveryReport from "./DeliveryReport.js";
+export * as Egress from "./Egress.js";
 export * as Gsm7 from "./Gsm7.js";
 export * as Ip from "./Ip.js";
 export * as Policy from "./Policy.js";
