@@ -223,20 +223,23 @@ const viaSocket = (socket: string, malformed = false): Resolved => ({
  * linear in the header's length, never throws: hostile input of any shape gives the socket
  * address or the last trusted hop.
  *
+ * Below, the client prepended a fake hop `1.2.3.4`; the load balancer (10.0.0.5) and an inner
+ * proxy (the socket peer, 10.0.0.9) appended theirs. A peer that is not a trusted proxy has its
+ * headers ignored; garbage where an address is needed gives the last trusted hop, flagged.
+ *
  * @example
  * ```ts
  * import { Effect } from "effect"
  * import { Allowlist, ClientAddress } from "@septet/core"
  * const trusted = Effect.runSync(Allowlist.make(["10.0.0.0/24"]))
- * // The client prepended a fake hop; the load balancer (10.0.0.5) and an inner proxy (10.0.0.9) appended theirs.
- * ClientAddress.resolve({ socket: "10.0.0.9", header: "1.2.3.4, 203.0.113.7, 10.0.0.5", format: "x-forwarded-for", trusted })
+ * const header = "1.2.3.4, 203.0.113.7, 10.0.0.5"
+ * ClientAddress.resolve({ socket: "10.0.0.9", header, format: "x-forwarded-for", trusted })
  * // => { address: "203.0.113.7", source: "header", hops: 2, malformed: false }
- * // A peer that is not a trusted proxy: its headers are ignored.
- * ClientAddress.resolve({ socket: "198.51.100.1", header: "10.0.0.1", format: "x-forwarded-for", trusted }).address
+ * ClientAddress.resolve({ socket: "198.51.100.1", header, format: "x-forwarded-for", trusted }).address
  * // => "198.51.100.1"
- * ClientAddress.resolve({ socket: "10.0.0.5", header: 'for="[2001:db8::7]:4711";proto=https', format: "forwarded", trusted }).address
+ * const forwarded = 'for="[2001:db8::7]:4711";proto=https'
+ * ClientAddress.resolve({ socket: "10.0.0.5", header: forwarded, format: "forwarded", trusted }).address
  * // => "2001:db8::7"
- * // Garbage where an address is needed: the last trusted hop, flagged.
  * ClientAddress.resolve({ socket: "10.0.0.5", header: "unknown", format: "x-forwarded-for", trusted })
  * // => { address: "10.0.0.5", source: "socket", hops: 0, malformed: true }
  * ```
