@@ -86,7 +86,8 @@ export const postReport = (
     });
     req.on("error", (error) => {
       clearTimeout(connectTimer);
-      reject(error);
+      // Name the bound that fired rather than Node's generic AbortError.
+      reject(timeout.aborted ? timeout.reason : transport.signal?.aborted ? transport.signal.reason : error);
     });
     req.on("close", () => clearTimeout(connectTimer));
     req.end(body);
