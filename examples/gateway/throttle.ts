@@ -88,6 +88,6 @@ export const throttleKey = (address: string): string => {
   if (Option.isNone(parsed)) return address.slice(0, 64);
   const ip = Ip.unmap(parsed.value);
   if (ip.family === 4) return Ip.format(ip);
-  const [w0, w1] = ip.words;
-  return `${w0.toString(16)}:${w1.toString(16)}::/64`;
+  const prefix = Ip.toBytes(ip).fill(0, 8);
+  return `${Option.match(Ip.fromBytes(prefix), { onNone: () => "", onSome: Ip.format })}/64`;
 };
