@@ -138,7 +138,7 @@ class AllowlistImpl implements Allowlist {
     this.size = entries.length;
     Object.freeze(this);
   }
-  toJSON(): unknown {
+  toJSON(): { readonly _id: "Allowlist"; readonly entries: ReadonlyArray<string> } {
     return { _id: "Allowlist", entries: this.entries };
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -495,8 +495,9 @@ export const entries = (list: Allowlist): ReadonlyArray<string> =>
 
 /**
  * The serialised form of a compiled list: plain data that survives `structuredClone`,
- * `postMessage` and `v8.serialize` (typed arrays are copied, not shared). Not JSON: for JSON
- * storage keep the entries and use {@link FromConfig}.
+ * `postMessage` and `v8.serialize` (typed arrays are copied, not shared). Not JSON (typed arrays
+ * do not survive it): for a JSON cache or config store use `JSON.stringify(list)` and
+ * {@link fromJSON}.
  *
  * @category serialization
  * @since 0.1.0
@@ -600,6 +601,15 @@ export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializ
  * @since 0.1.0
  */
 export const restoreResult = (data: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
+  try {
+    return restoreUnsafe(data);
+  } catch {
+    // A throwing getter or a revoked proxy: refused like any other foreign object.
+    return Result.fail(new InvalidSerializedAllowlist({ reason: "the data could not be read" }));
+  }
+};
+
+const restoreUnsafe = (data: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
   const fail = (reason: string) => Result.fail(new InvalidSerializedAllowlist({ reason }));
   if (typeof data !== "object" || data === null) return fail("not a septet.allowlist version 1 object");
   const d = data as Record<string, unknown>;
@@ -625,6 +635,91 @@ export const restoreResult = (data: unknown): Result.Result<Allowlist, InvalidSe
   const problem = checkTables(tables);
   if (problem !== undefined) return fail(problem);
   return Result.succeed(new AllowlistImpl(tables, Object.freeze(es.slice() as Array<string>)));
+};
+
+/**
+ * The JSON form of a list, what `JSON.stringify(list)` writes (through the list's `toJSON`):
+ * the entries as given, from which {@link fromJSON} compiles the list again.
+ *
+ * @category serialization
+ * @since 0.1.0
+ */
+export interface Json {
+  readonly _id: "Allowlist";
+  readonly entries: ReadonlyArray<string>;
+}
+
+/**
+ * Rebuilds a list from its JSON form: `JSON.stringify(list)` text, or that text already parsed.
+ * The entries are compiled again with {@link make} (never trusted as tables), so the result
+ * answers exactly as the original did, and a payload is taken whole or not at all: anything but
+ * `{ "_id": "Allowlist", "entries": [strings] }` with valid entries and no other key (invalid
+ * JSON, another `_id`, an extra key, a bad entry, a non-string, a throwing getter) fails with
+ * {@link InvalidSerializedAllowlist} naming the first problem. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Allowlist } from "@septet/core"
+ * const list = Effect.runSync(Allowlist.make(["10.0.0.0/8", "2001:db8::/32"]))
+ * const text = JSON.stringify(list)
+ * text // => '{"_id":"Allowlist","entries":["10.0.0.0/8","2001:db8::/32"]}'
+ * Allowlist.allows(Effect.runSync(Allowlist.fromJSON(text)), "10.1.2.3") // => true
+ * Effect.runSync(Effect.flip(Allowlist.fromJSON('{"_id":"Allowlist","entries":["10.0.0.0/8","10.1"]}'))).reason
+ * // => 'entries: IP whitelist has 1 invalid entry: #1 "10.1": IPv4 address too short: four dotted decimal octets are required'
+ * ```
+ * @category serialization
+ * @since 0.1.0
+ */
+export const fromJSON = (json: unknown): Effect.Effect<Allowlist, InvalidSerializedAllowlist> =>
+  Effect.fromResult(fromJSONResult(json));
+
+/**
+ * {@link fromJSON} as a sync `Result`. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Allowlist } from "@septet/core"
+ * Result.isSuccess(Allowlist.fromJSONResult({ _id: "Allowlist", entries: [] })) // => true
+ * Result.isFailure(Allowlist.fromJSONResult({ _id: "Allowlist", entries: [], v4Starts: {} })) // => true
+ * ```
+ * @category serialization
+ * @since 0.1.0
+ */
+export const fromJSONResult = (json: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
+  const fail = (reason: string) => Result.fail(new InvalidSerializedAllowlist({ reason }));
+  try {
+    let data = json;
+    if (typeof json === "string") {
+      try {
+        data = JSON.parse(json);
+      } catch {
+        return fail("not valid JSON");
+      }
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      return fail('not an {"_id":"Allowlist","entries":[...]} object');
+    }
+    const keys = Object.keys(data);
+    const record = data as Record<string, unknown>;
+    if (record._id !== "Allowlist") return fail('_id must be "Allowlist"');
+    const extra = keys.find((k) => k !== "_id" && k !== "entries");
+    if (extra !== undefined) return fail(`unexpected key ${JSON.stringify(cut(extra))}`);
+    const entries = record.entries;
+    if (!Array.isArray(entries)) return fail("entries must be an array of strings");
+    // A copy first: a proxy or getter cannot answer differently between the check and the build.
+    const copy: Array<string> = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry: unknown = entries[i];
+      if (typeof entry !== "string") return fail(`entries[${i}] is not a string`);
+      copy.push(entry);
+    }
+    const made = makeResult(copy);
+    return Result.isSuccess(made) ? Result.succeed(made.success) : fail(`entries: ${made.failure.message}`);
+  } catch {
+    return fail("the data could not be read");
+  }
 };
 
 /**
