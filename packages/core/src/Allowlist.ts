@@ -72,6 +72,7 @@ import {
   scanEntry,
   type Tables,
 } from "./internal/allowlistCore.js";
+import { describe } from "./internal/describe.js";
 import { scanAddress as scanAddressImport, scanned, words as wordsImport } from "./internal/ipScan.js";
 import { addressFromWords, cidrFromScratch, cut, format, isAddress, reasonOf } from "./internal/ipValue.js";
 
@@ -159,7 +160,16 @@ Object.defineProperty(AllowlistImpl.prototype, TypeId, { value: TypeId });
  * @category guards
  * @since 0.1.0
  */
-export const isAllowlist = (u: unknown): u is Allowlist => u instanceof AllowlistImpl;
+export const isAllowlist = (u: unknown): u is Allowlist => {
+  try {
+    return u instanceof AllowlistImpl;
+  } catch {
+    return false; // a proxy whose getPrototypeOf throws, or a revoked one
+  }
+};
+
+/** The list itself when `u` is one made by this module, else undefined; never throws. */
+const implOf = (u: unknown): AllowlistImpl | undefined => (isAllowlist(u) ? (u as AllowlistImpl) : undefined);
 
 /**
  * One refused entry of a whitelist: its position, its text (cut to 64 characters plus `…` when
@@ -220,7 +230,7 @@ export class InvalidAllowlist extends Schema.TaggedError<InvalidAllowlist>()("In
 
 const badEntry = (problem: Problem, entries: ReadonlyArray<unknown>): BadEntry => {
   const raw = entries[problem.index];
-  const input = typeof raw === "string" ? raw : String(raw);
+  const input = typeof raw === "string" ? raw : describe(raw);
   return {
     index: problem.index,
     input: cut(input),
@@ -241,18 +251,21 @@ const badEntry = (problem: Problem, entries: ReadonlyArray<unknown>): BadEntry =
  * @since 0.1.0
  */
 export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowlist, InvalidAllowlist> => {
-  if (!Array.isArray(entries)) {
-    return Result.fail(
-      new InvalidAllowlist({
-        entries: [{ index: -1, input: typeof entries, reason: "whitelist is not an array" }],
-      }),
-    );
+  const whole = (reason: string) =>
+    Result.fail(new InvalidAllowlist({ entries: [{ index: -1, input: typeof entries, reason }] }));
+  // One copy, read once: a proxy or getter cannot change the list between its check and its use.
+  let copy: Array<unknown>;
+  try {
+    if (!Array.isArray(entries)) return whole("whitelist is not an array");
+    copy = Array.from(entries as ReadonlyArray<unknown>);
+  } catch {
+    return whole("whitelist could not be read");
   }
-  const compiled = compile(entries);
+  const compiled = compile(copy);
   if (Array.isArray(compiled)) {
-    return Result.fail(new InvalidAllowlist({ entries: compiled.map((p) => badEntry(p, entries)) }));
+    return Result.fail(new InvalidAllowlist({ entries: compiled.map((p) => badEntry(p, copy)) }));
   }
-  return Result.succeed(new AllowlistImpl(compiled, Object.freeze(entries.slice())));
+  return Result.succeed(new AllowlistImpl(compiled, Object.freeze(copy as Array<string>)));
 };
 
 /**
@@ -417,16 +430,25 @@ const ruleOf = (entry: string, index: number): Rule | undefined => {
  * @since 0.1.0
  */
 export const rules = (list: Allowlist): ReadonlyArray<Rule> => {
-  if (!(list instanceof AllowlistImpl)) return [];
-  const cached = rulesCache.get(list);
+  try {
+    return rulesOf(list);
+  } catch {
+    return []; // only a proxy posing as a list gets here
+  }
+};
+
+const rulesOf = (list: Allowlist): ReadonlyArray<Rule> => {
+  const impl = implOf(list);
+  if (impl === undefined) return [];
+  const cached = rulesCache.get(impl);
   if (cached !== undefined) return cached;
   const out: Array<Rule> = [];
-  list.entries.forEach((entry, index) => {
+  impl.entries.forEach((entry, index) => {
     const rule = ruleOf(entry, index);
     if (rule !== undefined) out.push(rule);
   });
   const frozen = Object.freeze(out);
-  rulesCache.set(list, frozen);
+  rulesCache.set(impl, frozen);
   return frozen;
 };
 
@@ -457,17 +479,26 @@ export interface Range {
  * @since 0.1.0
  */
 export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
-  if (!(list instanceof AllowlistImpl)) return [];
+  try {
+    return rangesOf(list);
+  } catch {
+    return []; // only a proxy posing as a list gets here
+  }
+};
+
+const rangesOf = (list: Allowlist): ReadonlyArray<Range> => {
+  const impl = implOf(list);
+  if (impl === undefined) return [];
   const out: Array<Range> = [];
-  for (let i = 0; i < list.v4Starts.length; i++) {
+  for (let i = 0; i < impl.v4Starts.length; i++) {
     out.push({
       family: 4,
-      first: format(addressFromWords(4, 0, 0, 0, list.v4Starts[i]!)),
-      last: format(addressFromWords(4, 0, 0, 0, list.v4Ends[i]!)),
+      first: format(addressFromWords(4, 0, 0, 0, impl.v4Starts[i]!)),
+      last: format(addressFromWords(4, 0, 0, 0, impl.v4Ends[i]!)),
     });
   }
-  const s = list.v6Starts;
-  const e = list.v6Ends;
+  const s = impl.v6Starts;
+  const e = impl.v6Ends;
   for (let i = 0; i < s.length; i += 4) {
     out.push({
       family: 6,
@@ -490,8 +521,7 @@ export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
  * @category reporting
  * @since 0.1.0
  */
-export const entries = (list: Allowlist): ReadonlyArray<string> =>
-  list instanceof AllowlistImpl ? list.entries : [];
+export const entries = (list: Allowlist): ReadonlyArray<string> => implOf(list)?.entries ?? [];
 
 /**
  * The serialised form of a compiled list: plain data that survives `structuredClone`,

@@ -244,7 +244,8 @@ const decoders = new WeakMap<DecodeOptions, (u: unknown) => Result.Result<Config
 const strictDecoder = Schema.decodeUnknownResult(Config, { errors: "all" });
 
 const decoderFor = (options: DecodeOptions | undefined) => {
-  if (options === undefined) return strictDecoder;
+  // Anything but an options object (null, a number) gets the strict defaults: nothing is relaxed.
+  if (typeof options !== "object" || options === null) return strictDecoder;
   let decoder = decoders.get(options);
   if (decoder === undefined) {
     decoder = Schema.decodeUnknownResult(configSchema(options), { errors: "all" });

@@ -91,6 +91,7 @@
  * @since 0.1.0
  */
 import { Effect, Option, Result, Schema } from "effect";
+import { describe } from "./internal/describe.js";
 import * as scan from "./internal/ipScan.js";
 import {
   AddressTypeId as AddressTypeIdImpl,
@@ -333,7 +334,7 @@ export const parseAddressOption = (s: string): Option.Option<Address> => {
  */
 export const parseAddressResult = (s: string): Result.Result<Address, InvalidAddress> => {
   if (typeof s !== "string") {
-    return Result.fail(new InvalidAddress({ input: String(s), reason: "not a string", offset: 0 }));
+    return Result.fail(new InvalidAddress({ input: describe(s), reason: "not a string", offset: 0 }));
   }
   const status = scanAddress(s, 0, s.length);
   return status > 0 ? Result.succeed(addressFromScratch(status)) : Result.fail(addressError(status, s));
@@ -376,7 +377,7 @@ export const parseAddress = (s: string): Effect.Effect<Address, InvalidAddress> 
 export function parseCidrResult(s: string): Result.Result<Cidr, InvalidCidr> {
   if (typeof s !== "string") {
     return Result.fail(
-      new InvalidCidr({ input: String(s), reason: "not a string", part: "address", offset: 0 }),
+      new InvalidCidr({ input: describe(s), reason: "not a string", part: "address", offset: 0 }),
     );
   }
   const status = scanCidr(s, false);
@@ -559,14 +560,23 @@ export const toBytes = (address: Address): Uint8Array => {
  * @since 0.1.0
  */
 export const fromBytes = (bytes: ArrayLike<number>): Option.Option<Address> => {
-  const n = bytes.length;
-  if (n !== 4 && n !== 16) return Option.none();
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (!Number.isInteger(b) || b < 0 || b > 255) return Option.none();
+  // Read each byte once into a copy: a getter or proxy cannot answer differently when checked and
+  // when used, and one that throws gives none.
+  const copy: Array<number> = [];
+  try {
+    const n = bytes.length;
+    if (n !== 4 && n !== 16) return Option.none();
+    for (let i = 0; i < n; i++) {
+      const b: unknown = bytes[i];
+      if (typeof b !== "number" || !Number.isInteger(b) || b < 0 || b > 255) return Option.none();
+      copy.push(b);
+    }
+  } catch {
+    return Option.none();
   }
+  const n = copy.length;
   const word = (o: number): number =>
-    ((bytes[o]! << 24) | (bytes[o + 1]! << 16) | (bytes[o + 2]! << 8) | bytes[o + 3]!) >>> 0;
+    ((copy[o]! << 24) | (copy[o + 1]! << 16) | (copy[o + 2]! << 8) | copy[o + 3]!) >>> 0;
   return Option.some(
     n === 4
       ? addressFromWords(4, 0, 0, 0, word(0))

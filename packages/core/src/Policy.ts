@@ -10,11 +10,12 @@
  * @module
  * @since 0.1.0
  */
-import { Effect, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import * as Allowlist from "./Allowlist.js";
 import type { ApiKey } from "./ApiKey.js";
 import * as DeliveryReport from "./DeliveryReport.js";
 import * as Ip from "./Ip.js";
+import { describe } from "./internal/describe.js";
 import { toPointer, toSource } from "./internal/policyIssues.js";
 import {
   type Check,
@@ -296,17 +297,17 @@ export const precedence: ReadonlyArray<PrecedenceRule> = [
  * @since 0.1.0
  */
 export const authorize = (key: ApiKey, address: string | Ip.Address): Effect.Effect<void, Forbidden> => {
-  const shown =
-    typeof address === "string"
-      ? address.length > 64
-        ? `${address.slice(0, 64)}…`
-        : address
-      : String(address);
-  const parsed =
-    typeof address === "string" ? Ip.parseAddressOption(address) : { _tag: "Some" as const, value: address };
-  if (parsed._tag === "None")
+  const shown = Ip.isAddress(address) ? Ip.format(address) : describe(address);
+  const parsed = Ip.isAddress(address) ? Option.some(address) : Ip.parseAddressOption(address);
+  if (Option.isNone(parsed))
     return Effect.fail(new Forbidden({ address: shown, reason: "not an IP address" }));
-  return Allowlist.allows(key.ipWhitelist, parsed.value)
+  let whitelist: unknown;
+  try {
+    whitelist = key.ipWhitelist;
+  } catch {
+    whitelist = undefined; // a key that cannot be read denies, like an empty whitelist
+  }
+  return Allowlist.allows(whitelist as Allowlist.Allowlist, parsed.value)
     ? Effect.void
     : Effect.fail(new Forbidden({ address: shown, reason: "address not in the key's IP whitelist" }));
 };
@@ -514,7 +515,20 @@ export const resolve = (
       reverted: replaced.reverted,
       measurement: replaced.measurement,
     } satisfies Resolution;
-  });
+  }).pipe(
+    // Values that do not come from SmsRequest.decode / ApiKey.decode (null, a proxy, a getter
+    // that throws) must not throw through: they fail as invalid data.
+    Effect.catchDefect(() =>
+      Effect.fail(
+        new InvalidField({
+          source: "payload",
+          pointer: "",
+          reason:
+            "the request, the key or the options could not be read (pass the values SmsRequest.decode and ApiKey.decode return)",
+        }),
+      ),
+    ),
+  );
 
 // -----------------------------------------------------------------------------
 // Omnichannel errors
