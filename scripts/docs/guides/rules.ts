@@ -39,6 +39,10 @@ const T = {
   table: "packages/core/src/ReplacementTable.test.ts",
   dlr: "packages/core/src/DeliveryReport.test.ts",
   gateway: "examples/gateway/gateway.test.ts",
+  egress: "packages/core/src/Egress.test.ts",
+  clientAddress: "packages/core/src/ClientAddress.test.ts",
+  deliver: "examples/gateway/deliver.test.ts",
+  hardening: "examples/gateway/hardening.test.ts",
   conformance: "packages/testing/src/Conformance.test.ts",
 } as const;
 
@@ -250,6 +254,23 @@ const SECTIONS: ReadonlyArray<readonly [title: string, rules: ReadonlyArray<Rule
         guide: DLR,
         api: ["core:DeliveryReport.sign", "core:DeliveryReport.verify"],
         tests: [T.dlr, T.gateway],
+      },
+    ],
+  ],
+  [
+    "Gateway and clients",
+    [
+      {
+        rule: "A connect-time guard (a `lookup` hook for `node:http`, `node:https`, `node:net` and undici) checks every address a DLR host name resolves to and refuses special-purpose ones (loopback, private, link-local, CGNAT, ULA, multicast, unspecified, SIIT, mapped forms), so a `localhost` or DNS-rebinding URL never reaches a local service; the reference gateway delivers through it without following redirects, with timeouts.",
+        guide: `${DLR}, ${api("core", "Egress", "Egress")} module`,
+        api: ["core:Egress.lookup", "core:Egress.check"],
+        tests: [T.egress, T.deliver, T.hardening],
+      },
+      {
+        rule: "The client address is the socket address unless trusted proxies are configured; then it is taken from `Forwarded` / `X-Forwarded-For`, walking from the right past trusted hops only; a malformed header falls back to the last trusted address.",
+        guide: `${IP}, ${api("core", "ClientAddress", "ClientAddress")} module`,
+        api: ["core:ClientAddress.resolve"],
+        tests: [T.clientAddress, T.hardening],
       },
     ],
   ],
