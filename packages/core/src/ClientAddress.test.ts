@@ -1,4 +1,5 @@
 import { Allowlist, ClientAddress, Ip } from "@septet/core";
+import * as ClientAddressSubpath from "@septet/core/ClientAddress";
 import { IpArbitraries } from "@septet/testing";
 import { Effect, Option } from "effect";
 import * as fc from "fast-check";
@@ -218,5 +219,11 @@ describe("ClientAddress.resolve: laws", () => {
       trusted,
     });
     expect(over).toStrictEqual({ address: "10.0.0.1", source: "socket", hops: 0, malformed: true });
+  });
+});
+
+describe("ClientAddress: packaging", () => {
+  it("is the same module from the barrel and from the @septet/core/ClientAddress subpath", () => {
+    expect(ClientAddressSubpath.resolve).toBe(ClientAddress.resolve);
   });
 });

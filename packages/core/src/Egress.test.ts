@@ -1,4 +1,5 @@
 import { Allowlist, Egress, Ip } from "@septet/core";
+import * as EgressSubpath from "@septet/core/Egress";
 import { IpArbitraries } from "@septet/testing";
 import { Effect, Result } from "effect";
 import * as fc from "fast-check";
@@ -335,5 +336,12 @@ describe("Egress.lookup", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("Egress: packaging", () => {
+  it("is the same module from the barrel and from the @septet/core/Egress subpath", () => {
+    expect(EgressSubpath.lookup).toBe(Egress.lookup);
+    expect(EgressSubpath.check).toBe(Egress.check);
   });
 });
