@@ -121,6 +121,16 @@ export const loadConfig = (input: unknown): Effect.Effect<Gateway, InvalidGatewa
     const key = yield* ApiKey.decode(config.key, { dlr }).pipe(
       Effect.mapError((e) => new InvalidGatewayConfig(e.issues.map((i) => `/key${i.pointer}: ${i.message}`))),
     );
+    const headersTimeoutMs = config.server?.headersTimeoutMs ?? 10_000;
+    const requestTimeoutMs = config.server?.requestTimeoutMs ?? 30_000;
+    if (headersTimeoutMs > requestTimeoutMs) {
+      // Node refuses this pair at createServer; say so at load time, naming the fields.
+      return yield* Effect.fail(
+        new InvalidGatewayConfig([
+          `/server/headersTimeoutMs: ${headersTimeoutMs} must not exceed /server/requestTimeoutMs (${requestTimeoutMs})`,
+        ]),
+      );
+    }
     const perSecond = config.throttle?.perSecond ?? 150;
     return {
       key,
@@ -134,8 +144,8 @@ export const loadConfig = (input: unknown): Effect.Effect<Gateway, InvalidGatewa
       trustedProxies: config.trustedProxies,
       proxyHeader: config.proxyHeader ?? "x-forwarded-for",
       server: {
-        headersTimeoutMs: config.server?.headersTimeoutMs ?? 10_000,
-        requestTimeoutMs: config.server?.requestTimeoutMs ?? 30_000,
+        headersTimeoutMs,
+        requestTimeoutMs,
         shutdownGraceMs: config.server?.shutdownGraceMs ?? 5_000,
       },
     };

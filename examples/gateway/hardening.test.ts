@@ -272,6 +272,15 @@ const slowClient = async (port: number) => {
 };
 
 describe("slow clients and shutdown", () => {
+  it("refuses a headers timeout longer than the request timeout at load time", () => {
+    const result = Effect.runSync(
+      Effect.result(loadConfig(config({ server: { headersTimeoutMs: 5_000, requestTimeoutMs: 1_000 } }))),
+    );
+    expect(Result.isFailure(result) && result.failure.problems).toStrictEqual([
+      "/server/headersTimeoutMs: 5000 must not exceed /server/requestTimeoutMs (1000)",
+    ]);
+  });
+
   it("drops a client whose headers do not arrive within headersTimeoutMs", async () => {
     const gateway = await startGateway(load(config({ server: { headersTimeoutMs: 300 } })));
     const slow = await slowClient(gateway.port);
