@@ -311,6 +311,42 @@ export const dlrUrls: ReadonlyArray<DlrUrlVector> = [
     host: "[2002:7f00:1::]",
     why: `${iana6}: 2002::/16 6to4`,
   },
+  {
+    url: "https://[::ffff:0:127.0.0.1]/",
+    accepted: false,
+    host: "[::ffff:0:7f00:1]",
+    why: "RFC 2765 §2.1: ::ffff:0:0:0/96 IPv4-translated (SIIT), reaches 127.0.0.1 through a translator",
+  },
+  {
+    url: "https://localhost/dlr",
+    accepted: false,
+    host: "localhost",
+    why: "RFC 6761 §6.3: localhost is loopback",
+  },
+  {
+    url: "https://LOCALHOST./dlr",
+    accepted: false,
+    host: "localhost.",
+    why: "RFC 6761 §6.3: the same name, upper case and fully qualified",
+  },
+  {
+    url: "https://api.localhost/dlr",
+    accepted: false,
+    host: "api.localhost",
+    why: "RFC 6761 §6.3: names under localhost. are loopback",
+  },
+  {
+    url: "https://localhost.example.com/dlr",
+    accepted: true,
+    host: "localhost.example.com",
+    why: "an ordinary name that starts with localhost (resolved and checked at connect time)",
+  },
+  {
+    url: "https://example.com:0/dlr",
+    accepted: false,
+    host: "example.com",
+    why: "port 0: no server listens there",
+  },
 ];
 
 /**
