@@ -38,6 +38,8 @@ const T = {
   replacement: "packages/core/src/Replacement.test.ts",
   table: "packages/core/src/ReplacementTable.test.ts",
   dlr: "packages/core/src/DeliveryReport.test.ts",
+  dlrSecurity: "packages/core/src/DeliveryReport.security.test.ts",
+  dlrReceiver: "examples/dlr-receiver/receiver.test.ts",
   gateway: "examples/gateway/gateway.test.ts",
   conformance: "packages/testing/src/Conformance.test.ts",
 } as const;
@@ -240,6 +242,12 @@ const SECTIONS: ReadonlyArray<readonly [title: string, rules: ReadonlyArray<Rule
         tests: [T.dlr],
       },
       {
+        rule: "`localhost` and `*.localhost` are loopback names (RFC 6761) refused like 127.0.0.1; so are the SIIT prefix `::ffff:0:0:0/96` and port 0.",
+        guide: DLR,
+        api: ["core:DeliveryReport.checkUrl"],
+        tests: [T.dlrSecurity, T.conformance],
+      },
+      {
         rule: "The callback body is decoded with a Schema: status and err enumerations, nulls while in progress.",
         guide: DLR,
         api: ["core:DeliveryReport.decode", "core:DeliveryReport.Report"],
@@ -250,6 +258,28 @@ const SECTIONS: ReadonlyArray<readonly [title: string, rules: ReadonlyArray<Rule
         guide: DLR,
         api: ["core:DeliveryReport.sign", "core:DeliveryReport.verify"],
         tests: [T.dlr, T.gateway],
+      },
+      {
+        rule: "The secret is the key's API password as issued: a string, `Uint8Array`, `ArrayBuffer`, `DataView` or HMAC SHA-256 `CryptoKey`, never empty, no minimum length unless the receiver asks (`minSecretBytes`); anything else is a typed error. Bodies are capped.",
+        guide: DLR,
+        api: [
+          "core:DeliveryReport.Secret",
+          "core:DeliveryReport.InvalidSecret",
+          "core:DeliveryReport.InvalidBody",
+        ],
+        tests: [T.dlrSecurity],
+      },
+      {
+        rule: "Several secrets may be given to `verify` during a rotation; it says which one matched.",
+        guide: DLR,
+        api: ["core:DeliveryReport.verify", "core:DeliveryReport.Verified"],
+        tests: [T.dlrSecurity, T.dlrReceiver],
+      },
+      {
+        rule: "Replay is bounded by the report's own timestamp (an opt-in tolerance, `maxAge`) and by deduplication by message id and status, as the receiver recipe does.",
+        guide: DLR,
+        api: ["core:DeliveryReport.decode", "core:DeliveryReport.StaleReport"],
+        tests: [T.dlrSecurity, T.dlrReceiver],
       },
     ],
   ],
