@@ -757,6 +757,20 @@ export const MAX_SIGNED_BODY_BYTES = 65_536;
  * refused with {@link InvalidSecret}. No minimum length is imposed unless you pass
  * `minSecretBytes`.
  *
+ * @example
+ * ```ts
+ * import { DeliveryReport } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const bytes = new TextEncoder().encode("[key]")
+ * const window = new DataView(bytes.buffer, 1, 3)
+ * const byWindow = await Effect.runPromise(DeliveryReport.sign(window, "{}"))
+ * byWindow === (await Effect.runPromise(DeliveryReport.sign("key", "{}"))) // => true
+ *
+ * const refused = await Effect.runPromise(Effect.flip(DeliveryReport.sign(new Uint16Array([1]) as never, "{}")))
+ * refused.reason // => "not a string, Uint8Array, ArrayBuffer, DataView or CryptoKey"
+ * ```
+ *
  * @category signature
  * @since 0.1.0
  */

@@ -543,7 +543,7 @@ export const files = (): Files => ({
   "dlr-urls.json": header(
     "dlr-urls.json",
     "Delivery-report URLs",
-    "DeliveryReport.checkUrl with strict options: whether a DLR URL is accepted (absolute https:, no user info, no special-purpose IP-literal host).",
+    "DeliveryReport.checkUrl with strict options: whether a DLR URL is accepted (absolute https:, no user info, not port 0, no loopback name (localhost, *.localhost), no special-purpose IP-literal host).",
     "packages/testing/src/vectors/policy.ts (dlrUrls)",
     dlrUrls.map((v) => ({ id: v.url, url: v.url, host: v.host, expected: v.accepted, source: v.why })),
   ),
