@@ -460,6 +460,7 @@ describe("DeliveryReport.checkUrl: loopback names, SIIT, port 0", () => {
     ["https://localhost./dlr", "localhost. is a loopback name (RFC 6761 §6.3)"],
     ["https://localhost%2E%2E/dlr", "localhost.. is a loopback name (RFC 6761 §6.3)"],
     ["https://ｌｏｃａｌｈｏｓｔ/", "localhost is a loopback name (RFC 6761 §6.3)"],
+    ["https://loc%61lhost/", "localhost is a loopback name (RFC 6761 §6.3)"],
     ["https://api.localhost/dlr", "api.localhost is a loopback name (RFC 6761 §6.3)"],
     ["https://a.b.localhost./dlr", "a.b.localhost. is a loopback name (RFC 6761 §6.3)"],
     [
@@ -477,6 +478,32 @@ describe("DeliveryReport.checkUrl: loopback names, SIIT, port 0", () => {
     ["https://example.com:8443/", "accepted"],
   ])("%s → %s", (url, reason) => {
     expect(reasonOf(url)).toBe(reason);
+  });
+
+  it("refuses every spelling of a name under localhost, and every SIIT address", () => {
+    // Punycode labels (xn--) are left out: most random ones are not valid IDNA.
+    const label = fc
+      .stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/)
+      .filter((l) => !l.startsWith("xn--"));
+    const spelling = fc
+      .tuple(fc.array(label, { maxLength: 3 }), fc.boolean(), fc.nat({ max: 2 }), fc.boolean())
+      .map(([labels, upper, dots, percent]) => {
+        const name = [...labels, upper ? "LocalHost" : "localhost"].join(".") + ".".repeat(dots);
+        return percent ? name.replace("l", "%6C") : name;
+      });
+    fc.assert(
+      fc.property(spelling, fc.option(fc.integer({ min: 1, max: 65_535 })), (host, port) => {
+        const url = `https://${host}${port === null ? "" : `:${port}`}/dlr`;
+        expect(reasonOf(url)).toMatch(/ is a loopback name \(RFC 6761 §6\.3\)$/);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.ipV4(), (v4) => {
+        expect(reasonOf(`https://[::ffff:0:${v4}]/`)).toContain("IPv4-translated (SIIT)");
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("allows localhost only where loopback is allowed explicitly", () => {

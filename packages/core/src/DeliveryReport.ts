@@ -693,7 +693,7 @@ export function decode(body: unknown): Effect.Effect<Report, InvalidReport>;
  */
 export function decode(
   body: unknown,
-  options: DecodeOptions,
+  options: DecodeOptions | undefined,
 ): Effect.Effect<Report, InvalidReport | StaleReport | InvalidOptions>;
 export function decode(
   body: unknown,
