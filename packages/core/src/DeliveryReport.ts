@@ -751,7 +751,8 @@ export const MAX_SIGNED_BODY_BYTES = 65_536;
  * - `DataView`: the bytes of its own window (what `crypto.subtle.exportKey("raw", key)` gives,
  *   wrapped);
  * - `CryptoKey`: an HMAC SHA-256 secret key, used as is (it may be non-extractable); `sign` needs
- *   the `"sign"` usage, `verify` `"verify"` or `"sign"`.
+ *   the `"sign"` usage, `verify` `"verify"` or `"sign"`. Importing the key once and passing it
+ *   saves the import on every call (the other forms are imported each time: nothing is cached).
  *
  * Anything else (another typed array, `null`, a number, a plain object) and an empty secret are
  * refused with {@link InvalidSecret}. No minimum length is imposed unless you pass
