@@ -439,68 +439,21 @@ export const resolve = (
 ): Effect.Effect<Resolution, InvalidField | MissingField> =>
   Effect.gen(function* () {
     const { message, index } = SmsRequest.smsOf(request);
-    const at = (field: string): ReadonlyArray<string | number> => ["messages", index, field];
-
-    // sender, with the legacy alias `from`: `sender` first, `from` only when `sender` is not given.
-    const senderGiven = message.sender != null;
-    const fromGiven = message.from != null;
-    if (senderGiven && fromGiven && message.sender !== message.from) {
-      return yield* new InvalidField({
-        source: toSource(at("from")),
-        pointer: toPointer(at("from")),
-        reason: "sender and from (legacy) are both given and differ",
-      });
-    }
-    const senderField = !senderGiven && fromGiven ? "from" : "sender";
-    const sender = yield* settle(
-      resolveSetting(
-        senderGiven ? message.sender : fromGiven ? message.from : message.sender,
-        key.defaultSender,
-        checkSender,
-        undefined,
-      ),
-      at(senderField),
-      "defaultSender",
-      "no sender in the request and no default sender on the key",
-    );
-    if (key.senders !== undefined && !key.senders.includes(sender.value)) {
-      const path = sender.provenance === "request" ? at(senderField) : undefined;
-      return yield* new InvalidField({
-        source: path === undefined ? keySource("defaultSender") : toSource(path),
-        pointer: path === undefined ? "/defaultSender" : toPointer(path),
-        reason: "sender not among the key's activated senders",
-      });
-    }
-
+    const at: FieldPath = (field) => ["messages", index, field];
+    const sender = yield* resolveSender(key, message, at);
     const autoReplace = yield* settle(
       resolveSetting(message.autoconvert, key.autoReplace, checkMode, { value: "on" as Mode }),
       at("autoconvert"),
       "autoReplace",
       "",
     );
-
     const dlrUrl = yield* settle(
       resolveSetting<string | null>(request.dlr_url, key.dlrUrl, checkUrl(options?.dlr), { value: null }),
       ["dlr_url"],
       "dlrUrl",
       "",
     );
-
-    const replaced = applyReplacement(
-      message.text,
-      autoReplace.value,
-      key.replacementTable,
-      options?.leftovers,
-      options?.measure,
-    );
-    if (replaced._tag === "Rejected") {
-      const path = replaced.field === "text" ? at("text") : undefined;
-      return yield* new InvalidField({
-        source: path === undefined ? "options[leftovers]" : toSource(path),
-        pointer: path === undefined ? "" : toPointer(path),
-        reason: replaced.reason,
-      });
-    }
+    const replaced = yield* replaceText(key, message, autoReplace.value, options, at);
     return {
       to: request.to,
       messageIndex: index,
@@ -515,6 +468,78 @@ export const resolve = (
       measurement: replaced.measurement,
     } satisfies Resolution;
   });
+
+/** The path of a field of the request's SMS message, e.g. `["messages", 0, "sender"]`. */
+type FieldPath = (field: string) => ReadonlyArray<string | number>;
+
+const invalidRequestField = (path: ReadonlyArray<string | number>, reason: string): InvalidField =>
+  new InvalidField({ source: toSource(path), pointer: toPointer(path), reason });
+
+/**
+ * The effective sender: `sender`, else the legacy alias `from` (both given and different is
+ * refused), else the key's `defaultSender`; then, when the key lists its activated `senders`, one
+ * of them.
+ */
+const resolveSender = (
+  key: ApiKey,
+  message: SmsRequest.SmsMessage,
+  at: FieldPath,
+): Effect.Effect<Resolved<string>, InvalidField | MissingField> =>
+  Effect.gen(function* () {
+    const senderGiven = message.sender != null;
+    const fromGiven = message.from != null;
+    if (senderGiven && fromGiven && message.sender !== message.from) {
+      return yield* invalidRequestField(at("from"), "sender and from (legacy) are both given and differ");
+    }
+    const senderField = !senderGiven && fromGiven ? "from" : "sender";
+    const sender = yield* settle(
+      resolveSetting(
+        senderGiven ? message.sender : fromGiven ? message.from : message.sender,
+        key.defaultSender,
+        checkSender,
+        undefined,
+      ),
+      at(senderField),
+      "defaultSender",
+      "no sender in the request and no default sender on the key",
+    );
+    if (key.senders !== undefined && !key.senders.includes(sender.value)) {
+      const reason = "sender not among the key's activated senders";
+      return yield* sender.provenance === "request"
+        ? invalidRequestField(at(senderField), reason)
+        : new InvalidField({ source: keySource("defaultSender"), pointer: "/defaultSender", reason });
+    }
+    return sender;
+  });
+
+/** The replacement run's result when nothing was rejected. */
+type Replaced = Extract<ReturnType<typeof applyReplacement>, { readonly _tag: "Applied" }>;
+
+/**
+ * Auto-Replace in the effective mode with the key's table, measured. Leftovers refused by the
+ * leftover policy are an error on the text; a bad `{ substitute }` one on `options[leftovers]`.
+ */
+const replaceText = (
+  key: ApiKey,
+  message: SmsRequest.SmsMessage,
+  mode: Mode,
+  options: ResolveOptions | undefined,
+  at: FieldPath,
+): Effect.Effect<Replaced, InvalidField> => {
+  const replaced = applyReplacement(
+    message.text,
+    mode,
+    key.replacementTable,
+    options?.leftovers,
+    options?.measure,
+  );
+  if (replaced._tag === "Applied") return Effect.succeed(replaced);
+  return Effect.fail(
+    replaced.field === "text"
+      ? invalidRequestField(at("text"), replaced.reason)
+      : new InvalidField({ source: "options[leftovers]", pointer: "", reason: replaced.reason }),
+  );
+};
 
 // -----------------------------------------------------------------------------
 // Omnichannel errors
