@@ -1,15 +1,10 @@
 import { isIP } from "node:net";
 import { Ip } from "@septet/core";
 import { IpArbitraries } from "@septet/testing";
+import { type AddressVector, addressVectors, type CidrVector, cidrVectors } from "@septet/testing/vectors";
 import { Effect, Equal, Option, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type AddressVector,
-  addressVectors,
-  type CidrVector,
-  cidrVectors,
-} from "../../testing/src/vectors/ip.js";
 
 const toBigInt = (a: Ip.Address): bigint =>
   a.words.reduce((acc, w) => (acc << 32n) | BigInt(w), 0n) &

@@ -1,7 +1,7 @@
 /** Delivery reports: the DLR URL check, the callback payload, statuses, error codes, signatures. */
 import { DeliveryReport } from "@septet/core";
+import { dlrUrls, signatures } from "@septet/testing/vectors";
 import { Effect } from "effect";
-import { dlrUrls, signatures } from "../../../packages/testing/src/vectors/policy.js";
 import { api, code, fence, json, page, table, text } from "../markdown.js";
 
 /** What each payload field holds. Every field of `DeliveryReport.Report` must be described. */
