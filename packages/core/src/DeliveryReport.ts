@@ -130,7 +130,7 @@ export class InvalidSecret extends Schema.TaggedError<InvalidSecret>()("InvalidS
  * Longest DLR URL accepted, in UTF-16 code units (checked before parsing). 2048 is what
  * browsers and most gateways reliably carry.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_URL_LENGTH = 2048;
@@ -221,7 +221,7 @@ const specialPurposeOf = (hostname: string): SpecialPurpose.SpecialPurposeBlock 
  * // => "the host 169.254.169.254 is in a special-purpose block: Link Local (includes the 169.254.169.254 metadata service), RFC 3927"
  * ```
  *
- * @category url
+ * @category parsing
  * @since 0.1.0
  */
 export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, InvalidDlrUrl> => {
@@ -271,7 +271,7 @@ export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, 
  * DeliveryReport.statuses.includes("DELIVRD") // => true
  * ```
  *
- * @category payload
+ * @category constants
  * @since 0.1.0
  */
 export const statuses = [
@@ -291,7 +291,7 @@ export const statuses = [
 /**
  * One of {@link statuses}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type Status = (typeof statuses)[number];
@@ -307,7 +307,7 @@ export type Status = (typeof statuses)[number];
  * DeliveryReport.errorCodes.at(-1) // => 999
  * ```
  *
- * @category payload
+ * @category constants
  * @since 0.1.0
  */
 export const errorCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 999] as const;
@@ -315,7 +315,7 @@ export const errorCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 999] as const;
 /**
  * One of {@link errorCodes}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type ErrorCode = (typeof errorCodes)[number];
@@ -323,7 +323,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 /**
  * Longest raw body {@link decode} parses, in UTF-16 code units (string fields are capped at 1 024).
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_BODY_LENGTH = 65_536;
@@ -343,7 +343,7 @@ const MAX_FIELD_LENGTH = 1024;
  * // => "2020-02-03T14:16:41.584Z"
  * ```
  *
- * @category payload
+ * @category schemas
  * @since 0.1.0
  */
 export const Timestamp = TimestampSchema;
@@ -364,7 +364,7 @@ const Text = Schema.String.check(Schema.isMaxLength(MAX_FIELD_LENGTH));
  * // => "DELIVRD"
  * ```
  *
- * @category payload
+ * @category schemas
  * @since 0.1.0
  */
 export const Report = Schema.Struct({
@@ -382,7 +382,7 @@ export const Report = Schema.Struct({
 /**
  * A decoded delivery report.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type Report = typeof Report.Type;
@@ -408,7 +408,7 @@ const invalid = (issues: ReadonlyArray<FlatIssue>) =>
  * report.timestamp?.toISOString() // => "2020-02-03T14:16:41.000Z"
  * ```
  *
- * @category payload
+ * @category parsing
  * @since 0.1.0
  */
 export const decode = (body: unknown): Effect.Effect<Report, InvalidReport> => {
@@ -438,7 +438,7 @@ export const decode = (body: unknown): Effect.Effect<Report, InvalidReport> => {
 /**
  * The header that carries the signature.
  *
- * @category signature
+ * @category constants
  * @since 0.1.0
  */
 export const SIGNATURE_HEADER = "X-Messente-Signature";
@@ -464,7 +464,7 @@ const keyBytes = (secret: string | Uint8Array): Effect.Effect<Uint8Array<ArrayBu
  * // => "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
  * ```
  *
- * @category signature
+ * @category operations
  * @since 0.1.0
  */
 export const sign = (
@@ -492,7 +492,7 @@ export const sign = (
  * await Effect.runPromise(DeliveryReport.verify("s3cret", '{"status":"DELIVRD"}', signature)) // => undefined
  * ```
  *
- * @category signature
+ * @category operations
  * @since 0.1.0
  */
 export const verify = (

@@ -143,7 +143,7 @@ export type Family = 4 | 6;
  * import { Ip } from "@septet/core"
  * Ip.AddressTypeId // => "~@septet/core/Ip/Address"
  * ```
- * @category symbols
+ * @category constants
  * @since 0.1.0
  */
 export const AddressTypeId: typeof AddressTypeIdImpl = AddressTypeIdImpl;
@@ -184,7 +184,7 @@ export interface Address {
  * Ip.isAddress(Ip.parseAddressUnsafe("::1")) // => true
  * Ip.isAddress("::1") // => false
  * ```
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isAddress: (u: unknown) => u is Address = isAddressImpl;
@@ -468,7 +468,7 @@ export const parseCidrUnsafe = (s: string): Cidr => {
  * text("0:0:0:0:0:FFFF:0102:0304") // => "::ffff:1.2.3.4"
  * text("::1.2.3.4") // => "::102:304"
  * ```
- * @category formatting
+ * @category conversions
  * @since 0.1.0
  */
 export const format: (address: Address) => string = formatImpl;
@@ -543,7 +543,7 @@ export const equals: (a: Address, b: Address) => boolean = sameAddress;
  * const b = Ip.parseAddressUnsafe("::1")
  * Ip.compare(a, b) // => -1
  * ```
- * @category ordering
+ * @category predicates
  * @since 0.1.0
  */
 export const compare = (a: Address, b: Address): -1 | 0 | 1 => {
@@ -568,7 +568,7 @@ export const compare = (a: Address, b: Address): -1 | 0 | 1 => {
  * const sorted = Array.sort(["::1", "10.0.0.2", "10.0.0.1"].map(Ip.parseAddressUnsafe), Ip.Order)
  * sorted.map(Ip.format) // => ["10.0.0.1", "10.0.0.2", "::1"]
  * ```
- * @category ordering
+ * @category predicates
  * @since 0.1.0
  */
 export const Order: order.Order<Address> = compare;
@@ -610,7 +610,7 @@ export const toBytes = (address: Address): Uint8Array => {
  * import { Ip } from "@septet/core"
  * Option.map(Ip.fromBytes([10, 0, 0, 1]), Ip.format) // => Option.some("10.0.0.1")
  * ```
- * @category constructors
+ * @category conversions
  * @since 0.1.0
  */
 export const fromBytes = (bytes: ArrayLike<number>): Option.Option<Address> => {

@@ -181,7 +181,7 @@ export type PolicyError = Forbidden | InvalidField | MissingField | SmsRequest.I
  * How a request field is written, for the precedence table: key absent, JSON `null`, `""`, a
  * valid string, an invalid string.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export type RequestState = "absent" | "null" | "empty" | "valid" | "invalid";
@@ -189,7 +189,7 @@ export type RequestState = "absent" | "null" | "empty" | "valid" | "invalid";
 /**
  * One overridable setting's rule.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export interface PrecedenceRule {
@@ -242,7 +242,7 @@ const states: PrecedenceRule["states"] = {
  * Policy.precedence[0]?.states.empty // => "invalid: error 105 (the key's value is not used)"
  * ```
  *
- * @category precedence
+ * @category constants
  * @since 0.1.0
  */
 export const precedence: ReadonlyArray<PrecedenceRule> = [
@@ -292,7 +292,7 @@ export const precedence: ReadonlyArray<PrecedenceRule> = [
  * Effect.runSync(Policy.authorize(key, "::ffff:127.0.0.1")) // => undefined
  * ```
  *
- * @category authorize
+ * @category operations
  * @since 0.1.0
  */
 export const authorize = (key: ApiKey, address: string | Ip.Address): Effect.Effect<void, Forbidden> => {
@@ -318,7 +318,7 @@ export const authorize = (key: ApiKey, address: string | Ip.Address): Effect.Eff
 /**
  * Options of {@link resolve}.
  *
- * @category resolve
+ * @category models
  * @since 0.1.0
  */
 export interface ResolveOptions {
@@ -429,7 +429,7 @@ const settle = <A>(
  * resolution.measurement.segments // => 1
  * ```
  *
- * @category resolve
+ * @category operations
  * @since 0.1.0
  */
 export const resolve = (
@@ -552,7 +552,7 @@ const replaceText = (
  * `payload[messages][0][sender]`; a key setting is `apiKey[defaultSender]`; the caller's address
  * is `address`.
  *
- * @category omnichannel
+ * @category models
  * @since 0.1.0
  */
 export interface OmnichannelError {
@@ -583,7 +583,7 @@ const invalidData = (detail: string, source: string): OmnichannelError => ({
  * // => ["106 payload[to]", "105 payload[messages][0][text]"]
  * ```
  *
- * @category omnichannel
+ * @category conversions
  * @since 0.1.0
  */
 export const toOmnichannelErrors = (error: PolicyError): ReadonlyArray<OmnichannelError> => {
@@ -624,7 +624,7 @@ export const toOmnichannelErrors = (error: PolicyError): ReadonlyArray<Omnichann
  * // => { title: "Forbidden", detail: "address not in the key's IP whitelist: 198.51.100.7", code: "102", source: "address" }
  * ```
  *
- * @category omnichannel
+ * @category conversions
  * @since 0.1.0
  */
 export const toOmnichannelError = (error: PolicyError): OmnichannelError => toOmnichannelErrors(error)[0]!;

@@ -33,7 +33,7 @@ import { smsVectors } from "../vectors/sms.js";
  * Conformance.VERSION // => 1
  * ```
  *
- * @category data
+ * @category constants
  * @since 0.1.0
  */
 export const VERSION = 1 as const;
@@ -48,7 +48,7 @@ export const VERSION = 1 as const;
  * Conformance.SCHEMA // => "septet-conformance"
  * ```
  *
- * @category data
+ * @category constants
  * @since 0.1.0
  */
 export const SCHEMA = "septet-conformance" as const;
@@ -309,7 +309,7 @@ export type FileName = keyof Files;
  * Conformance.FILES[0] // => "sms.json"
  * ```
  *
- * @category data
+ * @category constants
  * @since 0.1.0
  */
 export const FILES: ReadonlyArray<FileName> = [
@@ -412,7 +412,7 @@ const precedenceCases = (): ReadonlyArray<PrecedenceCase> =>
  * files["precedence.json"].cases.length // => 30
  * ```
  *
- * @category data
+ * @category vectors
  * @since 0.1.0
  */
 export const files = (): Files => ({

@@ -455,7 +455,7 @@ export interface RunOptions {
  * septet.failed // => 0
  * ```
  *
- * @category running
+ * @category operations
  * @since 0.1.0
  */
 export const run = async (impl: Implementation, options?: RunOptions): Promise<Report> => {
@@ -508,7 +508,7 @@ export const run = async (impl: Implementation, options?: RunOptions): Promise<R
  * Conformance.summary(report) // => "sign: 0 passed, 2 failed (signatures.json)"
  * ```
  *
- * @category running
+ * @category operations
  * @since 0.1.0
  */
 export const summary = (report: Report): string =>

@@ -55,7 +55,7 @@ const firstError = (error: Policy.PolicyError | ApiKey.InvalidApiKey): ResolveRe
  * await Conformance.septet.parseAddress?.("010.0.0.1") // => null
  * ```
  *
- * @category running
+ * @category operations
  * @since 0.1.0
  */
 export const septet: Implementation = {
