@@ -440,7 +440,19 @@ export const resolve = (
   Effect.gen(function* () {
     const { message, index } = SmsRequest.smsOf(request);
     const at: FieldPath = (field) => ["messages", index, field];
-    const sender = yield* resolveSender(key, message, at);
+
+    const conflict = senderConflict(message, at);
+    if (conflict !== undefined) return yield* conflict;
+    const senderField = senderFieldOf(message);
+    const sender = yield* settle(
+      resolveSetting(senderValueOf(message), key.defaultSender, checkSender, undefined),
+      at(senderField),
+      "defaultSender",
+      "no sender in the request and no default sender on the key",
+    );
+    const notActivated = activationProblem(key, sender, at(senderField));
+    if (notActivated !== undefined) return yield* notActivated;
+
     const autoReplace = yield* settle(
       resolveSetting(message.autoconvert, key.autoReplace, checkMode, { value: "on" as Mode }),
       at("autoconvert"),
@@ -453,7 +465,15 @@ export const resolve = (
       "dlrUrl",
       "",
     );
-    const replaced = yield* replaceText(key, message, autoReplace.value, options, at);
+
+    const replaced = applyReplacement(
+      message.text,
+      autoReplace.value,
+      key.replacementTable,
+      options?.leftovers,
+      options?.measure,
+    );
+    if (replaced._tag === "Rejected") return yield* replacementRefusal(replaced, at);
     return {
       to: request.to,
       messageIndex: index,
@@ -469,77 +489,53 @@ export const resolve = (
     } satisfies Resolution;
   });
 
+// The steps of `resolve` are plain functions: an extra Effect per step would cost a third of its
+// speed (BENCHMARKS.md, `Policy.resolve`).
+
 /** The path of a field of the request's SMS message, e.g. `["messages", 0, "sender"]`. */
 type FieldPath = (field: string) => ReadonlyArray<string | number>;
 
 const invalidRequestField = (path: ReadonlyArray<string | number>, reason: string): InvalidField =>
   new InvalidField({ source: toSource(path), pointer: toPointer(path), reason });
 
-/**
- * The effective sender: `sender`, else the legacy alias `from` (both given and different is
- * refused), else the key's `defaultSender`; then, when the key lists its activated `senders`, one
- * of them.
- */
-const resolveSender = (
-  key: ApiKey,
-  message: SmsRequest.SmsMessage,
-  at: FieldPath,
-): Effect.Effect<Resolved<string>, InvalidField | MissingField> =>
-  Effect.gen(function* () {
-    const senderGiven = message.sender != null;
-    const fromGiven = message.from != null;
-    if (senderGiven && fromGiven && message.sender !== message.from) {
-      return yield* invalidRequestField(at("from"), "sender and from (legacy) are both given and differ");
-    }
-    const senderField = !senderGiven && fromGiven ? "from" : "sender";
-    const sender = yield* settle(
-      resolveSetting(
-        senderGiven ? message.sender : fromGiven ? message.from : message.sender,
-        key.defaultSender,
-        checkSender,
-        undefined,
-      ),
-      at(senderField),
-      "defaultSender",
-      "no sender in the request and no default sender on the key",
-    );
-    if (key.senders !== undefined && !key.senders.includes(sender.value)) {
-      const reason = "sender not among the key's activated senders";
-      return yield* sender.provenance === "request"
-        ? invalidRequestField(at(senderField), reason)
-        : new InvalidField({ source: keySource("defaultSender"), pointer: "/defaultSender", reason });
-    }
-    return sender;
-  });
+/** `sender` and its legacy alias `from` may both be given only when they agree. */
+const senderConflict = (message: SmsRequest.SmsMessage, at: FieldPath): InvalidField | undefined =>
+  message.sender != null && message.from != null && message.sender !== message.from
+    ? invalidRequestField(at("from"), "sender and from (legacy) are both given and differ")
+    : undefined;
 
-/** The replacement run's result when nothing was rejected. */
-type Replaced = Extract<ReturnType<typeof applyReplacement>, { readonly _tag: "Applied" }>;
+/** The request field the sender is read from: `from` only when `sender` is not given. */
+const senderFieldOf = (message: SmsRequest.SmsMessage): "sender" | "from" =>
+  message.sender == null && message.from != null ? "from" : "sender";
 
-/**
- * Auto-Replace in the effective mode with the key's table, measured. Leftovers refused by the
- * leftover policy are an error on the text; a bad `{ substitute }` one on `options[leftovers]`.
- */
-const replaceText = (
+/** The request's sender as the precedence rule sees it (`sender`, else `from`). */
+const senderValueOf = (message: SmsRequest.SmsMessage): string | null | undefined =>
+  message.sender != null ? message.sender : message.from != null ? message.from : message.sender;
+
+/** With `senders` on the key, the effective sender must be one of them (compared exactly). */
+const activationProblem = (
   key: ApiKey,
-  message: SmsRequest.SmsMessage,
-  mode: Mode,
-  options: ResolveOptions | undefined,
-  at: FieldPath,
-): Effect.Effect<Replaced, InvalidField> => {
-  const replaced = applyReplacement(
-    message.text,
-    mode,
-    key.replacementTable,
-    options?.leftovers,
-    options?.measure,
-  );
-  if (replaced._tag === "Applied") return Effect.succeed(replaced);
-  return Effect.fail(
-    replaced.field === "text"
-      ? invalidRequestField(at("text"), replaced.reason)
-      : new InvalidField({ source: "options[leftovers]", pointer: "", reason: replaced.reason }),
-  );
+  sender: Resolved<string>,
+  requestPath: ReadonlyArray<string | number>,
+): InvalidField | undefined => {
+  if (key.senders === undefined || key.senders.includes(sender.value)) return undefined;
+  const reason = "sender not among the key's activated senders";
+  return sender.provenance === "request"
+    ? invalidRequestField(requestPath, reason)
+    : new InvalidField({ source: keySource("defaultSender"), pointer: "/defaultSender", reason });
 };
+
+/**
+ * Why Auto-Replace refused the text: leftovers refused by the leftover policy are an error on the
+ * text; a bad `{ substitute }` one on `options[leftovers]`.
+ */
+const replacementRefusal = (
+  refused: { readonly field: "text" | "leftovers"; readonly reason: string },
+  at: FieldPath,
+): InvalidField =>
+  refused.field === "text"
+    ? invalidRequestField(at("text"), refused.reason)
+    : new InvalidField({ source: "options[leftovers]", pointer: "", reason: refused.reason });
 
 // -----------------------------------------------------------------------------
 // Omnichannel errors
