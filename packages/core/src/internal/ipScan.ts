@@ -253,7 +253,7 @@ export const scanV6 = (s: string, from: number, to: number): number => {
       break;
     }
     if (i === groupStart) {
-      // 1:::2 or :1::2 (empty field), 1:g::2 (unexpected), 1:2:3:4:5:6:7: is caught below
+      // 1:::2 and :1::2 (empty field), 1:g::2 (unexpected character)
       return fail(i < to && c !== COLON ? Reason.V6Unexpected : Reason.V6EmptyField, i);
     }
     groups[n++] = acc;
