@@ -91,7 +91,7 @@ const has6Fast = has6;
  * import { Allowlist } from "@septet/core"
  * Allowlist.TypeId // => "~@septet/core/Allowlist"
  * ```
- * @category symbols
+ * @category constants
  * @since 0.1.0
  */
 export const TypeId = "~@septet/core/Allowlist";
@@ -156,7 +156,7 @@ Object.defineProperty(AllowlistImpl.prototype, TypeId, { value: TypeId });
  * import { Allowlist } from "@septet/core"
  * Allowlist.isAllowlist(["10.0.0.0/8"]) // => false
  * ```
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isAllowlist = (u: unknown): u is Allowlist => u instanceof AllowlistImpl;
@@ -237,7 +237,7 @@ const badEntry = (problem: Problem, entries: ReadonlyArray<unknown>): BadEntry =
  * import { Allowlist } from "@septet/core"
  * Result.isSuccess(Allowlist.makeResult(["192.0.2.0/24", "2001:db8::/32"])) // => true
  * ```
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowlist, InvalidAllowlist> => {
@@ -269,7 +269,7 @@ export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowl
  * Allowlist.allows(list, "::ffff:123.123.123.77") // => true
  * Allowlist.allows(list, "2001:db8::2") // => false
  * ```
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const make = (entries: ReadonlyArray<string>): Effect.Effect<Allowlist, InvalidAllowlist> =>
@@ -296,7 +296,7 @@ export const make = (entries: ReadonlyArray<string>): Effect.Effect<Allowlist, I
  * Allowlist.allows(list, "2001:db8::1") // => false
  * Allowlist.allows(list, "0x7f.1") // => false
  * ```
- * @category matching
+ * @category predicates
  * @since 0.1.0
  */
 export const allows = (list: Allowlist, address: string | Ip.Address): boolean => {
@@ -413,7 +413,7 @@ const ruleOf = (entry: string, index: number): Rule | undefined => {
  * Allowlist.rules(list).map((r) => r.canonical) // => ["123.123.123.0/24", "10.0.0.0/8", "2001:db8::1/128"]
  * Allowlist.rules(list).map((r) => r.hostBitsMasked) // => [true, false, false]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const rules = (list: Allowlist): ReadonlyArray<Rule> => {
@@ -453,7 +453,7 @@ export interface Range {
  * const list = Effect.runSync(Allowlist.make(["10.0.0.0/25", "10.0.0.128/25", "10.0.0.7"]))
  * Allowlist.ranges(list) // => [{ family: 4, first: "10.0.0.0", last: "10.0.0.255" }]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
@@ -487,7 +487,7 @@ export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
  * import { Allowlist } from "@septet/core"
  * Allowlist.entries(Effect.runSync(Allowlist.make(["10.1.2.3/8"]))) // => ["10.1.2.3/8"]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const entries = (list: Allowlist): ReadonlyArray<string> =>
@@ -498,7 +498,7 @@ export const entries = (list: Allowlist): ReadonlyArray<string> =>
  * `postMessage` and `v8.serialize` (typed arrays are copied, not shared). Not JSON: for JSON
  * storage keep the entries and use {@link FromConfig}.
  *
- * @category serialization
+ * @category models
  * @since 0.1.0
  */
 export interface Serialized {
@@ -523,7 +523,7 @@ export interface Serialized {
  * const copy = Effect.runSync(Allowlist.restore(structuredClone(Allowlist.serialize(list))))
  * Allowlist.allows(copy, "10.20.30.40") // => true
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const serialize = (list: Allowlist): Serialized => {
@@ -581,7 +581,7 @@ const isUint32Array = (u: unknown): u is Uint32Array =>
  * Effect.runSync(Effect.flip(Allowlist.restore({ format: "nope" }))).reason
  * // => "not a septet.allowlist version 1 object"
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializedAllowlist> =>
@@ -596,7 +596,7 @@ export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializ
  * import { Allowlist } from "@septet/core"
  * Result.isFailure(Allowlist.restoreResult(null)) // => true
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const restoreResult = (data: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {

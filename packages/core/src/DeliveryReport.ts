@@ -254,7 +254,7 @@ const countOption = (
  * Longest DLR URL accepted, in UTF-16 code units (checked before parsing). 2048 is what
  * browsers and most gateways reliably carry.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_URL_LENGTH = 2048;
@@ -389,7 +389,7 @@ const readUrlOptions = (options: unknown): ReadUrlOptions | string => {
  * // => "api.localhost is a loopback name (RFC 6761 §6.3)"
  * ```
  *
- * @category url
+ * @category parsing
  * @since 0.1.0
  */
 export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, InvalidDlrUrl> => {
@@ -444,7 +444,7 @@ export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, 
  * DeliveryReport.statuses.includes("DELIVRD") // => true
  * ```
  *
- * @category payload
+ * @category constants
  * @since 0.1.0
  */
 export const statuses = [
@@ -464,7 +464,7 @@ export const statuses = [
 /**
  * One of {@link statuses}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type Status = (typeof statuses)[number];
@@ -480,7 +480,7 @@ export type Status = (typeof statuses)[number];
  * DeliveryReport.errorCodes.at(-1) // => 999
  * ```
  *
- * @category payload
+ * @category constants
  * @since 0.1.0
  */
 export const errorCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 999] as const;
@@ -488,7 +488,7 @@ export const errorCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 999] as const;
 /**
  * One of {@link errorCodes}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type ErrorCode = (typeof errorCodes)[number];
@@ -498,7 +498,7 @@ export type ErrorCode = (typeof errorCodes)[number];
  * capped at 1 024); the `maxBodyLength` option changes it. A real report is a few hundred
  * characters.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_BODY_LENGTH = 65_536;
@@ -518,7 +518,7 @@ const MAX_FIELD_LENGTH = 1024;
  * // => "2020-02-03T14:16:41.584Z"
  * ```
  *
- * @category payload
+ * @category schemas
  * @since 0.1.0
  */
 export const Timestamp = TimestampSchema;
@@ -539,7 +539,7 @@ const Text = Schema.String.check(Schema.isMaxLength(MAX_FIELD_LENGTH));
  * // => "DELIVRD"
  * ```
  *
- * @category payload
+ * @category schemas
  * @since 0.1.0
  */
 export const Report = Schema.Struct({
@@ -557,7 +557,7 @@ export const Report = Schema.Struct({
 /**
  * A decoded delivery report.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type Report = typeof Report.Type;
@@ -570,7 +570,7 @@ const invalid = (issues: ReadonlyArray<FlatIssue>) =>
 /**
  * Options of {@link decode}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export interface DecodeOptions {
@@ -679,7 +679,7 @@ const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, S
  * Effect.runSync(fresh).status // => "DELIVRD"
  * ```
  *
- * @category payload
+ * @category parsing
  * @since 0.1.0
  */
 export function decode(body: unknown): Effect.Effect<Report, InvalidReport>;
@@ -688,7 +688,7 @@ export function decode(body: unknown): Effect.Effect<Report, InvalidReport>;
  * {@link StaleReport}) and a body length cap (`maxBodyLength`); an unusable option fails with
  * {@link InvalidOptions}. See the one-argument form for the rest.
  *
- * @category payload
+ * @category parsing
  * @since 0.1.0
  */
 export function decode(
@@ -728,7 +728,7 @@ export function decode(
 /**
  * The header that carries the signature.
  *
- * @category signature
+ * @category constants
  * @since 0.1.0
  */
 export const SIGNATURE_HEADER = "X-Messente-Signature";
@@ -737,7 +737,7 @@ export const SIGNATURE_HEADER = "X-Messente-Signature";
  * Largest body {@link sign} and {@link verify} hash by default, in bytes: 64 KiB, a hundred
  * times a real report, refused before any hashing. The `maxBodyBytes` option changes it.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_SIGNED_BODY_BYTES = 65_536;
@@ -772,7 +772,7 @@ export const MAX_SIGNED_BODY_BYTES = 65_536;
  * refused.reason // => "not a string, Uint8Array, ArrayBuffer, DataView or CryptoKey"
  * ```
  *
- * @category signature
+ * @category models
  * @since 0.1.0
  */
 export type Secret = string | Uint8Array | ArrayBuffer | DataView | CryptoKey;
@@ -781,7 +781,7 @@ export type Secret = string | Uint8Array | ArrayBuffer | DataView | CryptoKey;
  * A body as it is hashed: a string (its UTF-8 bytes), or the raw bytes as a `Uint8Array`
  * (`Buffer`), `ArrayBuffer` or `DataView`. Pass the body exactly as received.
  *
- * @category signature
+ * @category models
  * @since 0.1.0
  */
 export type Body = string | Uint8Array | ArrayBuffer | DataView;
@@ -789,7 +789,7 @@ export type Body = string | Uint8Array | ArrayBuffer | DataView;
 /**
  * Options of {@link sign} and {@link verify}.
  *
- * @category signature
+ * @category models
  * @since 0.1.0
  */
 export interface SignatureOptions {
@@ -804,7 +804,7 @@ export interface SignatureOptions {
  * body (`0` when a single secret was given). During a rotation, `secretIndex > 0` says the
  * sender still signs with a previous secret.
  *
- * @category signature
+ * @category models
  * @since 0.1.0
  */
 export interface Verified {
@@ -815,7 +815,7 @@ export interface Verified {
  * Most secrets {@link verify} tries: a rotation needs two or three. Sixteen leaves room and
  * bounds the work one report can cause.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_SECRETS = 16;
@@ -930,7 +930,7 @@ const keyOf = (secret: Checked): Effect.Effect<CryptoKey, InvalidSecret> =>
  * // => 1
  * ```
  *
- * @category signature
+ * @category operations
  * @since 0.1.0
  */
 export const sign = (
@@ -979,7 +979,7 @@ export const sign = (
  * await Effect.runPromise(DeliveryReport.verify(["new s3cret", "old s3cret"], body, byOld)) // => { secretIndex: 1 }
  * ```
  *
- * @category signature
+ * @category operations
  * @since 0.1.0
  */
 export const verify = (

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { DeliveryReport } from "@septet/core";
+import { dlrUrls, signatures } from "@septet/testing/vectors";
 import { Effect, Result } from "effect";
-import { dlrUrls, signatures } from "../../../packages/testing/src/vectors/policy.js";
 import { api, code, fence, json, page, table, text } from "../markdown.js";
 
 /** What each payload field holds. Every field of `DeliveryReport.Report` must be described. */
