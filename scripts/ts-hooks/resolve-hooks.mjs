@@ -12,6 +12,9 @@ export async function resolve(specifier, context, nextResolve) {
     return nextResolve(new URL(`${name}.ts`, src("core")).href, context);
   }
   if (specifier === "@septet/testing") return nextResolve(new URL("index.ts", src("testing")).href, context);
+  if (specifier === "@septet/testing/vectors") {
+    return nextResolve(new URL("vectors/index.ts", src("testing")).href, context);
+  }
   if (
     (specifier.startsWith("./") || specifier.startsWith("../")) &&
     specifier.endsWith(".js") &&

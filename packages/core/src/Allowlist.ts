@@ -92,7 +92,7 @@ const has6Fast = has6;
  * import { Allowlist } from "@septet/core"
  * Allowlist.TypeId // => "~@septet/core/Allowlist"
  * ```
- * @category symbols
+ * @category constants
  * @since 0.1.0
  */
 export const TypeId = "~@septet/core/Allowlist";
@@ -157,7 +157,7 @@ Object.defineProperty(AllowlistImpl.prototype, TypeId, { value: TypeId });
  * import { Allowlist } from "@septet/core"
  * Allowlist.isAllowlist(["10.0.0.0/8"]) // => false
  * ```
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isAllowlist = (u: unknown): u is Allowlist => {
@@ -247,7 +247,7 @@ const badEntry = (problem: Problem, entries: ReadonlyArray<unknown>): BadEntry =
  * import { Allowlist } from "@septet/core"
  * Result.isSuccess(Allowlist.makeResult(["192.0.2.0/24", "2001:db8::/32"])) // => true
  * ```
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowlist, InvalidAllowlist> => {
@@ -282,7 +282,7 @@ export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowl
  * Allowlist.allows(list, "::ffff:123.123.123.77") // => true
  * Allowlist.allows(list, "2001:db8::2") // => false
  * ```
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const make = (entries: ReadonlyArray<string>): Effect.Effect<Allowlist, InvalidAllowlist> =>
@@ -309,7 +309,7 @@ export const make = (entries: ReadonlyArray<string>): Effect.Effect<Allowlist, I
  * Allowlist.allows(list, "2001:db8::1") // => false
  * Allowlist.allows(list, "0x7f.1") // => false
  * ```
- * @category matching
+ * @category predicates
  * @since 0.1.0
  */
 export const allows = (list: Allowlist, address: string | Ip.Address): boolean => {
@@ -426,7 +426,7 @@ const ruleOf = (entry: string, index: number): Rule | undefined => {
  * Allowlist.rules(list).map((r) => r.canonical) // => ["123.123.123.0/24", "10.0.0.0/8", "2001:db8::1/128"]
  * Allowlist.rules(list).map((r) => r.hostBitsMasked) // => [true, false, false]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const rules = (list: Allowlist): ReadonlyArray<Rule> => {
@@ -475,7 +475,7 @@ export interface Range {
  * const list = Effect.runSync(Allowlist.make(["10.0.0.0/25", "10.0.0.128/25", "10.0.0.7"]))
  * Allowlist.ranges(list) // => [{ family: 4, first: "10.0.0.0", last: "10.0.0.255" }]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
@@ -518,7 +518,7 @@ const rangesOf = (list: Allowlist): ReadonlyArray<Range> => {
  * import { Allowlist } from "@septet/core"
  * Allowlist.entries(Effect.runSync(Allowlist.make(["10.1.2.3/8"]))) // => ["10.1.2.3/8"]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const entries = (list: Allowlist): ReadonlyArray<string> => implOf(list)?.entries ?? [];
@@ -529,7 +529,7 @@ export const entries = (list: Allowlist): ReadonlyArray<string> => implOf(list)?
  * do not survive it): for a JSON cache or config store use `JSON.stringify(list)` and
  * {@link fromJSON}.
  *
- * @category serialization
+ * @category models
  * @since 0.1.0
  */
 export interface Serialized {
@@ -554,7 +554,7 @@ export interface Serialized {
  * const copy = Effect.runSync(Allowlist.restore(structuredClone(Allowlist.serialize(list))))
  * Allowlist.allows(copy, "10.20.30.40") // => true
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const serialize = (list: Allowlist): Serialized => {
@@ -612,7 +612,7 @@ const isUint32Array = (u: unknown): u is Uint32Array =>
  * Effect.runSync(Effect.flip(Allowlist.restore({ format: "nope" }))).reason
  * // => "not a septet.allowlist version 1 object"
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializedAllowlist> =>
@@ -627,7 +627,7 @@ export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializ
  * import { Allowlist } from "@septet/core"
  * Result.isFailure(Allowlist.restoreResult(null)) // => true
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const restoreResult = (data: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
@@ -671,7 +671,7 @@ const restoreUnsafe = (data: unknown): Result.Result<Allowlist, InvalidSerialize
  * The JSON form of a list, what `JSON.stringify(list)` writes (through the list's `toJSON`):
  * the entries as given, from which {@link fromJSON} compiles the list again.
  *
- * @category serialization
+ * @category models
  * @since 0.1.0
  */
 export interface Json {
@@ -698,7 +698,7 @@ export interface Json {
  * Effect.runSync(Effect.flip(Allowlist.fromJSON('{"_id":"Allowlist","entries":["10.0.0.0/8","10.1"]}'))).reason
  * // => 'entries: IP whitelist has 1 invalid entry: #1 "10.1": IPv4 address too short: four dotted decimal octets are required'
  * ```
- * @category serialization
+ * @category parsing
  * @since 0.1.0
  */
 export const fromJSON = (json: unknown): Effect.Effect<Allowlist, InvalidSerializedAllowlist> =>
@@ -714,7 +714,7 @@ export const fromJSON = (json: unknown): Effect.Effect<Allowlist, InvalidSeriali
  * Result.isSuccess(Allowlist.fromJSONResult({ _id: "Allowlist", entries: [] })) // => true
  * Result.isFailure(Allowlist.fromJSONResult({ _id: "Allowlist", entries: [], v4Starts: {} })) // => true
  * ```
- * @category serialization
+ * @category parsing
  * @since 0.1.0
  */
 export const fromJSONResult = (json: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {

@@ -243,7 +243,7 @@ const viaSocket = (socket: string, malformed = false): Resolved => ({
  * ClientAddress.resolve({ socket: "10.0.0.5", header: "unknown", format: "x-forwarded-for", trusted })
  * // => { address: "10.0.0.5", source: "socket", hops: 0, malformed: true }
  * ```
- * @category resolving
+ * @category operations
  * @since 0.1.0
  */
 export const resolve = (input: Input): Resolved => {

@@ -226,7 +226,7 @@ const checkOne = (
  * Result.map(Egress.check("127.0.0.1", { allowSpecialPurpose: loopback }), Ip.format)
  * // => Result.succeed("127.0.0.1")
  * ```
- * @category checking
+ * @category parsing
  * @since 0.1.0
  */
 export const check = (
@@ -268,7 +268,7 @@ const isThenable = (u: unknown): u is PromiseLike<ReadonlyArray<ResolvedAddress>
  * await ask("example.com") // => [{ address: "93.184.215.14", family: 4 }]
  * ;((await ask("rebind.example")) as Egress.RefusedAddress).block // => "127.0.0.0/8"
  * ```
- * @category hooks
+ * @category operations
  * @since 0.1.0
  */
 export const lookup =

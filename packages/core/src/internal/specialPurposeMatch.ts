@@ -9,16 +9,6 @@ import * as Allowlist from "../Allowlist.js";
 import type * as Ip from "../Ip.js";
 import * as SpecialPurpose from "./dlrSpecialPurpose.js";
 
-/**
- * Blocks refused at connect time on top of the registry table. The IPv4-translated prefix of
- * SIIT (RFC 2765 §2.1, `::ffff:0:0:0/96`, e.g. `::ffff:0:127.0.0.1`) is not in the IANA
- * registries, but a translator maps it onto the IPv4 address it carries. A block the table
- * already lists is skipped, so the table stays the one source.
- */
-const extra: ReadonlyArray<SpecialPurpose.SpecialPurposeBlock> = [
-  { cidr: "::ffff:0:0:0/96", name: "IPv4-translated (SIIT)", rfc: "RFC 2765 §2.1" },
-];
-
 interface Compiled {
   /** Every block in one list: one search for the common case (a public address). */
   readonly any: Allowlist.Allowlist;
@@ -28,11 +18,8 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
-/** Every block the guard refuses: the registry table, then the extra blocks it lacks. */
-export const blocks = (): ReadonlyArray<SpecialPurpose.SpecialPurposeBlock> => {
-  const listed = new Set(SpecialPurpose.all.map((block) => block.cidr));
-  return [...SpecialPurpose.all, ...extra.filter((block) => !listed.has(block.cidr))];
-};
+/** Every block the guard refuses: the special-purpose table, in its order. */
+export const blocks = (): ReadonlyArray<SpecialPurpose.SpecialPurposeBlock> => SpecialPurpose.all;
 
 const compile = (): Compiled => {
   if (compiled === undefined) {
