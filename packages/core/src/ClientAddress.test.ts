@@ -91,7 +91,9 @@ describe("ClientAddress.resolve: laws", () => {
   /** Addresses inside the trusted ranges (10.0.0.0/8, fd00::/8), drawn directly, not filtered. */
   const proxy = fc.oneof(
     fc.nat({ max: 0xffffff }).map((n) => spell({ family: 4, value: (10n << 24n) | BigInt(n) })),
-    fc.bigInt({ min: 0n, max: (1n << 120n) - 1n }).map((v) => spell({ family: 6, value: (0xfdn << 120n) | v })),
+    fc
+      .bigInt({ min: 0n, max: (1n << 120n) - 1n })
+      .map((v) => spell({ family: 6, value: (0xfdn << 120n) | v })),
   );
   const client = addressText.filter((a) => !isTrusted(a));
   /** Whatever a client may prepend: addresses, garbage, quotes, commas, semicolons. */
