@@ -16,6 +16,10 @@ const alias = [
   },
   { find: /^@septet\/core$/, replacement: src("core") },
   { find: /^@septet\/testing$/, replacement: src("testing") },
+  {
+    find: /^@septet\/testing\/vectors$/,
+    replacement: fileURLToPath(new URL("./packages/testing/src/vectors/index.ts", import.meta.url)),
+  },
   { find: /^@septet\/widget$/, replacement: src("widget") },
 ];
 

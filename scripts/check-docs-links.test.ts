@@ -26,16 +26,16 @@ describe("brokenLinks", () => {
     ["mailto:someone@example.com", false],
     ["https://effect.website/docs", false],
     ["Missing.html", true],
-    ["../media/PRODUCT.md", true],
-    ["http://PRODUCT.md", true],
+    ["../media/NOTES.md", true],
+    ["http://NOTES.md", true],
     ["https://BENCHMARKS.md/", true],
   ] as const)("%s broken: %s", (href, broken) => {
     expect(check(href)).toHaveLength(broken ? 1 : 0);
   });
 
   it("names the page and the link", () => {
-    expect(check("http://PRODUCT.md")).toEqual([
-      "documents/page.html: http://PRODUCT.md (a file name, not a site)",
+    expect(check("http://NOTES.md")).toEqual([
+      "documents/page.html: http://NOTES.md (a file name, not a site)",
     ]);
   });
 });

@@ -3,21 +3,39 @@
  *
  * 1. the key config comes from a JSON file, decoded once at start (`ApiKey.decode`, every problem
  *    reported at once);
- * 2. each `POST /v1/omnimessage` is authorized by the socket's remote address (`Policy.authorize`,
- *    Omnichannel `102` on refusal);
- * 3. the body (at most 64 KiB) is decoded (`SmsRequest.decodeJson`) and resolved against the key
+ * 2. the client address is the socket's, or, behind configured trusted proxies, the one
+ *    `ClientAddress.resolve` reads from their header; each address gets 150 requests per second
+ *    (configurable), then `429` with `Retry-After`;
+ * 3. each `POST /v1/omnimessage` is authorized by that address (`Policy.authorize`, Omnichannel
+ *    `102` on refusal);
+ * 4. the body (at most 64 KiB) is decoded (`SmsRequest.decodeJson`) and resolved against the key
  *    (`Policy.resolve`): the answer is the Omnichannel success object plus the full resolution, or
  *    `{ errors: [...] }` Omnichannel error objects;
- * 4. when a DLR URL applies, a (simulated) delivery report is POSTed to it, signed with
- *    `X-Messente-Signature` (`DeliveryReport.sign`).
+ * 5. when a DLR URL applies, a (simulated) delivery report is POSTed to it, signed with
+ *    `X-Messente-Signature` (`DeliveryReport.sign`), through the connect-time guard of
+ *    `deliver.ts` (`Egress.lookup`: no private address, no redirect, bounded in time);
+ * 6. {@link shutdown} stops accepting, closes idle connections at once and the rest after a grace
+ *    period; header and request timeouts keep slow clients (slowloris) from holding sockets.
  *
  * Nothing is actually sent to a phone: this is the policy half of a gateway.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Allowlist, ApiKey, DeliveryReport, Policy, SmsRequest } from "@septet/core";
+import {
+  Allowlist,
+  ApiKey,
+  ClientAddress,
+  DeliveryReport,
+  type Egress,
+  Policy,
+  SmsRequest,
+} from "@septet/core";
 import { Effect, Result, Schema } from "effect";
+import { postReport } from "./deliver.js";
+import { makeThrottle, type Throttle, throttleKey } from "./throttle.js";
+
+const positive = (max: number) => Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: max }));
 
 /** The gateway's config file: the API key, the DLR signing secret, and DLR URL options. */
 export const GatewayConfig = Schema.Struct({
@@ -31,6 +49,32 @@ export const GatewayConfig = Schema.Struct({
       allowHttp: Schema.optionalKey(Schema.Boolean),
       /** Special-purpose addresses DLR URLs may point at anyway, e.g. `["127.0.0.1"]` in tests. */
       allowSpecialPurpose: Schema.optionalKey(Allowlist.FromConfig),
+      /** No TCP/TLS connection to the DLR URL within this: give up. Default 3 000 ms. */
+      connectTimeoutMs: Schema.optionalKey(positive(60_000)),
+      /** The whole delivery, lookup to status line. Default 10 000 ms. */
+      timeoutMs: Schema.optionalKey(positive(300_000)),
+    }),
+  ),
+  /** Requests per second per client address (and the burst after idling). Default 150 / 150. */
+  throttle: Schema.optionalKey(
+    Schema.Struct({
+      perSecond: Schema.optionalKey(positive(1_000_000)),
+      burst: Schema.optionalKey(positive(1_000_000)),
+    }),
+  ),
+  /** Reverse proxies whose client-address header is believed. Default: none (the socket address). */
+  trustedProxies: Schema.optionalKey(Allowlist.FromConfig),
+  /** Which header the trusted proxies set. Default "x-forwarded-for". */
+  proxyHeader: Schema.optionalKey(Schema.Literals(["x-forwarded-for", "forwarded"])),
+  /** Slow-client and shutdown bounds. */
+  server: Schema.optionalKey(
+    Schema.Struct({
+      /** A request's headers must arrive within this. Default 10 000 ms. */
+      headersTimeoutMs: Schema.optionalKey(positive(600_000)),
+      /** A whole request must arrive within this. Default 30 000 ms. */
+      requestTimeoutMs: Schema.optionalKey(positive(600_000)),
+      /** On shutdown, active connections get this long before they are cut. Default 5 000 ms. */
+      shutdownGraceMs: Schema.optionalKey(positive(600_000)),
     }),
   ),
   /** What Auto-Replace FULL does with characters it cannot map. Default "keep". */
@@ -42,6 +86,15 @@ export interface Gateway {
   readonly key: ApiKey.ApiKey;
   readonly secret: string;
   readonly options: Policy.ResolveOptions;
+  readonly delivery: { readonly connectTimeoutMs: number; readonly totalTimeoutMs: number };
+  readonly throttle: { readonly perSecond: number; readonly burst: number };
+  readonly trustedProxies: Allowlist.Allowlist | undefined;
+  readonly proxyHeader: ClientAddress.HeaderFormat;
+  readonly server: {
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly shutdownGraceMs: number;
+  };
 }
 
 /** Every problem of a gateway config, as `pointer: message` lines. */
@@ -68,7 +121,34 @@ export const loadConfig = (input: unknown): Effect.Effect<Gateway, InvalidGatewa
     const key = yield* ApiKey.decode(config.key, { dlr }).pipe(
       Effect.mapError((e) => new InvalidGatewayConfig(e.issues.map((i) => `/key${i.pointer}: ${i.message}`))),
     );
-    return { key, secret: config.secret, options: { dlr, leftovers: config.leftovers ?? "keep" } };
+    const headersTimeoutMs = config.server?.headersTimeoutMs ?? 10_000;
+    const requestTimeoutMs = config.server?.requestTimeoutMs ?? 30_000;
+    if (headersTimeoutMs > requestTimeoutMs) {
+      // Node refuses this pair at createServer; say so at load time, naming the fields.
+      return yield* Effect.fail(
+        new InvalidGatewayConfig([
+          `/server/headersTimeoutMs: ${headersTimeoutMs} must not exceed /server/requestTimeoutMs (${requestTimeoutMs})`,
+        ]),
+      );
+    }
+    const perSecond = config.throttle?.perSecond ?? 150;
+    return {
+      key,
+      secret: config.secret,
+      options: { dlr, leftovers: config.leftovers ?? "keep" },
+      delivery: {
+        connectTimeoutMs: config.dlr?.connectTimeoutMs ?? 3_000,
+        totalTimeoutMs: config.dlr?.timeoutMs ?? 10_000,
+      },
+      throttle: { perSecond, burst: config.throttle?.burst ?? perSecond },
+      trustedProxies: config.trustedProxies,
+      proxyHeader: config.proxyHeader ?? "x-forwarded-for",
+      server: {
+        headersTimeoutMs,
+        requestTimeoutMs,
+        shutdownGraceMs: config.server?.shutdownGraceMs ?? 5_000,
+      },
+    };
   });
 
 /** The outcome of one delivery report sent by the gateway. */
@@ -79,6 +159,10 @@ export type DeliveryOutcome =
 /** Hooks for logging and tests. */
 export interface GatewayHooks {
   readonly onDelivery?: (outcome: DeliveryOutcome) => void;
+  /** Resolves DLR URL host names (default `dns.lookup`); tests pass a stub. */
+  readonly resolver?: Egress.Resolver;
+  /** The throttle's clock in milliseconds (default `performance.now`). */
+  readonly now?: () => number;
 }
 
 const MAX_BODY_BYTES = SmsRequest.MAX_BODY_LENGTH;
@@ -116,37 +200,58 @@ const readBody = (req: IncomingMessage): Promise<Uint8Array | undefined> =>
   });
 
 /** POSTs a signed delivery report; never throws (the outcome goes to the hook). */
-const deliver = async (gateway: Gateway, url: string, report: object, hooks: GatewayHooks) => {
+const deliver = async (
+  gateway: Gateway,
+  url: string,
+  report: object,
+  hooks: GatewayHooks,
+  signal: AbortSignal,
+) => {
   try {
     // Re-check right before calling: the URL is the only thing an outsider controls here.
-    await Effect.runPromise(DeliveryReport.checkUrl(url, gateway.options.dlr));
+    const checked = await Effect.runPromise(DeliveryReport.checkUrl(url, gateway.options.dlr));
     const body = JSON.stringify(report);
     const signature = await Effect.runPromise(DeliveryReport.sign(gateway.secret, body));
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", [DeliveryReport.SIGNATURE_HEADER]: signature },
+    const status = await postReport(
+      checked,
       body,
-      // A redirect could lead anywhere, including a private address: never follow one.
-      redirect: "manual",
-      signal: AbortSignal.timeout(5_000),
-    });
-    await response.body?.cancel();
-    hooks.onDelivery?.({ url, status: response.status });
+      { "content-type": "application/json", [DeliveryReport.SIGNATURE_HEADER]: signature },
+      {
+        resolver: hooks.resolver,
+        allowSpecialPurpose: gateway.options.dlr?.allowSpecialPurpose,
+        connectTimeoutMs: gateway.delivery.connectTimeoutMs,
+        totalTimeoutMs: gateway.delivery.totalTimeoutMs,
+        signal,
+      },
+    );
+    hooks.onDelivery?.({ url, status });
   } catch (error) {
     hooks.onDelivery?.({ url, error: error instanceof Error ? error.message : String(error) });
   }
 };
 
+/** The client address: the socket's, or the one trusted proxies report. */
+const clientOf = (gateway: Gateway, req: IncomingMessage): string => {
+  const socket = req.socket.remoteAddress ?? "";
+  if (gateway.trustedProxies === undefined) return socket;
+  return ClientAddress.resolve({
+    socket,
+    header: req.headers[gateway.proxyHeader],
+    format: gateway.proxyHeader,
+    trusted: gateway.trustedProxies,
+  }).address;
+};
+
 const handleMessage = async (
   gateway: Gateway,
   hooks: GatewayHooks,
+  client: string,
+  signal: AbortSignal,
   req: IncomingMessage,
   res: ServerResponse,
 ) => {
-  // 1. Who is calling? The socket's address, never a header (X-Forwarded-For is client-controlled).
-  const authorized = Effect.runSync(
-    Effect.result(Policy.authorize(gateway.key, req.socket.remoteAddress ?? "")),
-  );
+  // 1. Who is calling? The client address (a header counts only from a trusted proxy).
+  const authorized = Effect.runSync(Effect.result(Policy.authorize(gateway.key, client)));
   if (Result.isFailure(authorized)) {
     req.resume();
     return sendErrors(res, Policy.toOmnichannelErrors(authorized.failure));
@@ -208,31 +313,93 @@ const handleMessage = async (
         timestamp: new Date().toISOString().replace("Z", ""),
       },
       hooks,
+      signal,
     );
   }
 };
 
-/** Creates the HTTP server (not yet listening). */
-export const createGateway = (gateway: Gateway, hooks: GatewayHooks = {}): Server =>
-  createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path !== "/v1/omnimessage") {
-      req.resume();
-      return send(res, 404, {
-        errors: [{ title: "Not found", detail: "POST /v1/omnimessage", code: "101", source: "path" }],
+/** Aborts a gateway's deliveries in flight on shutdown. */
+const inFlight = new WeakMap<Server, AbortController>();
+
+/** The 429 answer: Omnichannel lists no error code for throttling, so `code` repeats the status. */
+const tooMany = (res: ServerResponse, gateway: Gateway, retryAfterSeconds: number) => {
+  res.setHeader("retry-after", String(retryAfterSeconds));
+  send(res, 429, {
+    errors: [
+      {
+        title: "Too Many Requests",
+        detail: `more than ${gateway.throttle.perSecond} requests per second from this address; retry after ${retryAfterSeconds} s`,
+        code: "429",
+        source: "address",
+      },
+    ],
+  });
+};
+
+/**
+ * Creates the HTTP server (not yet listening), with header and request timeouts against slow
+ * clients. Stop it with {@link shutdown}.
+ */
+export const createGateway = (gateway: Gateway, hooks: GatewayHooks = {}): Server => {
+  const throttle: Throttle = makeThrottle(gateway.throttle);
+  const now = hooks.now ?? (() => performance.now());
+  const deliveries = new AbortController();
+  const server = createServer(
+    {
+      headersTimeout: gateway.server.headersTimeoutMs,
+      requestTimeout: gateway.server.requestTimeoutMs,
+      keepAliveTimeout: 5_000,
+      // How often Node checks the two timeouts above (default 30 s: far too coarse for them).
+      connectionsCheckingInterval: Math.min(1_000, gateway.server.headersTimeoutMs),
+    },
+    (req, res) => {
+      const client = clientOf(gateway, req);
+      const verdict = throttle.take(throttleKey(client), now());
+      if (!verdict.allowed) {
+        req.resume();
+        return tooMany(res, gateway, verdict.retryAfterSeconds);
+      }
+      const path = (req.url ?? "/").split("?")[0];
+      if (path !== "/v1/omnimessage") {
+        req.resume();
+        return send(res, 404, {
+          errors: [{ title: "Not found", detail: "POST /v1/omnimessage", code: "101", source: "path" }],
+        });
+      }
+      if (req.method !== "POST") {
+        req.resume();
+        res.setHeader("allow", "POST");
+        return send(res, 405, {
+          errors: [{ title: "Method not allowed", detail: "use POST", code: "107", source: "method" }],
+        });
+      }
+      handleMessage(gateway, hooks, client, deliveries.signal, req, res).catch(() => {
+        if (!res.headersSent)
+          send(res, 500, {
+            errors: [{ title: "Internal Server Error", detail: "", code: "104", source: "" }],
+          });
       });
-    }
-    if (req.method !== "POST") {
-      req.resume();
-      res.setHeader("allow", "POST");
-      return send(res, 405, {
-        errors: [{ title: "Method not allowed", detail: "use POST", code: "107", source: "method" }],
-      });
-    }
-    handleMessage(gateway, hooks, req, res).catch(() => {
-      if (!res.headersSent)
-        send(res, 500, { errors: [{ title: "Internal Server Error", detail: "", code: "104", source: "" }] });
+    },
+  );
+  inFlight.set(server, deliveries);
+  return server;
+};
+
+/**
+ * Stops a gateway within `graceMs`: stops accepting, aborts deliveries in flight, closes idle
+ * keep-alive connections at once, lets requests in progress finish, and cuts every connection
+ * still open when the grace period ends (a slow or stalled client cannot hold the process).
+ * Resolves when the server is closed.
+ */
+export const shutdown = (server: Server, graceMs: number): Promise<void> =>
+  new Promise((resolve) => {
+    inFlight.get(server)?.abort();
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
     });
+    server.closeIdleConnections();
   });
 
 /** Starts a gateway on `host:port` (port 0: any free port) and resolves with its address. */

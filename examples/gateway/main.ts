@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Effect } from "effect";
-import { createGateway, listen, loadConfig } from "./gateway.js";
+import { createGateway, listen, loadConfig, shutdown } from "./gateway.js";
 
 const { values } = parseArgs({
   options: {
@@ -38,9 +38,19 @@ if (loaded._tag === "Failure") {
 const server = createGateway(loaded.success, {
   onDelivery: (outcome) => console.log("delivery report", JSON.stringify(outcome)),
 });
+// Graceful stop: idle connections close at once, requests in progress get the grace period, then
+// every connection is cut. A second signal stops at once. Installed before listening, so a signal
+// right after start-up is handled too.
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: stopping within ${loaded.success.server.shutdownGraceMs} ms`);
+    void shutdown(server, loaded.success.server.shutdownGraceMs).then(() => process.exit(0));
+  });
+}
 const address = await listen(server, Number(values.port), values.host);
 console.log(
   `septet gateway for key "${loaded.success.key.name}" on http://${address.address}:${address.port}/v1/omnimessage`,
 );
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.on(signal, () => server.close(() => process.exit(0)));

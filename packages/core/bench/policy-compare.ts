@@ -61,7 +61,7 @@ const measureSync = (fn: () => void, iterations: number) => {
   return median(rounds);
 };
 
-const measureAsync = async (fn: () => Promise<void>, iterations: number) => {
+const measureAsync = async (fn: () => Promise<unknown>, iterations: number) => {
   for (let i = 0; i < iterations / 10; i++) await fn();
   const rounds: Array<number> = [];
   for (let r = 0; r < 5; r++) {

@@ -21,10 +21,10 @@
  * dashes (mostly GSM-7: the fast path).
  */
 import { createRequire } from "node:module";
+import { replacementLanguageVectors } from "@septet/testing/vectors";
 import anyAscii from "any-ascii";
 import { SegmentedMessage } from "sms-segments-calculator";
 import { transliterate } from "transliteration";
-import { replacementLanguageVectors } from "../../testing/src/vectors/replacement.js";
 import { runFull } from "../src/internal/replaceFull.js";
 import * as Replacement from "../src/Replacement.js";
 

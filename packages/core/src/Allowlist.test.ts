@@ -1,15 +1,15 @@
 import { BlockList } from "node:net";
 import { Allowlist, Ip } from "@septet/core";
 import { IpArbitraries } from "@septet/testing";
-import { Effect, Option, Result, Schema } from "effect";
-import * as fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import {
   type AllowlistVector,
   allowlistVectors,
   type EntriesVector,
   entriesVectors,
-} from "../../testing/src/vectors/ip.js";
+} from "@septet/testing/vectors";
+import { Effect, Option, Result, Schema } from "effect";
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { compile } from "./internal/allowlistCore.js";
 
 type CidrValue = IpArbitraries.CidrValue;

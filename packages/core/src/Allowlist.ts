@@ -72,6 +72,7 @@ import {
   scanEntry,
   type Tables,
 } from "./internal/allowlistCore.js";
+import { describe } from "./internal/describe.js";
 import { scanAddress as scanAddressImport, scanned, words as wordsImport } from "./internal/ipScan.js";
 import { addressFromWords, cidrFromScratch, cut, format, isAddress, reasonOf } from "./internal/ipValue.js";
 
@@ -91,7 +92,7 @@ const has6Fast = has6;
  * import { Allowlist } from "@septet/core"
  * Allowlist.TypeId // => "~@septet/core/Allowlist"
  * ```
- * @category symbols
+ * @category constants
  * @since 0.1.0
  */
 export const TypeId = "~@septet/core/Allowlist";
@@ -138,7 +139,7 @@ class AllowlistImpl implements Allowlist {
     this.size = entries.length;
     Object.freeze(this);
   }
-  toJSON(): unknown {
+  toJSON(): { readonly _id: "Allowlist"; readonly entries: ReadonlyArray<string> } {
     return { _id: "Allowlist", entries: this.entries };
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -156,10 +157,19 @@ Object.defineProperty(AllowlistImpl.prototype, TypeId, { value: TypeId });
  * import { Allowlist } from "@septet/core"
  * Allowlist.isAllowlist(["10.0.0.0/8"]) // => false
  * ```
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
-export const isAllowlist = (u: unknown): u is Allowlist => u instanceof AllowlistImpl;
+export const isAllowlist = (u: unknown): u is Allowlist => {
+  try {
+    return u instanceof AllowlistImpl;
+  } catch {
+    return false; // a proxy whose getPrototypeOf throws, or a revoked one
+  }
+};
+
+/** The list itself when `u` is one made by this module, else undefined; never throws. */
+const implOf = (u: unknown): AllowlistImpl | undefined => (isAllowlist(u) ? (u as AllowlistImpl) : undefined);
 
 /**
  * One refused entry of a whitelist: its position, its text (cut to 64 characters plus `…` when
@@ -220,7 +230,7 @@ export class InvalidAllowlist extends Schema.TaggedError<InvalidAllowlist>()("In
 
 const badEntry = (problem: Problem, entries: ReadonlyArray<unknown>): BadEntry => {
   const raw = entries[problem.index];
-  const input = typeof raw === "string" ? raw : String(raw);
+  const input = typeof raw === "string" ? raw : describe(raw);
   return {
     index: problem.index,
     input: cut(input),
@@ -237,22 +247,25 @@ const badEntry = (problem: Problem, entries: ReadonlyArray<unknown>): BadEntry =
  * import { Allowlist } from "@septet/core"
  * Result.isSuccess(Allowlist.makeResult(["192.0.2.0/24", "2001:db8::/32"])) // => true
  * ```
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowlist, InvalidAllowlist> => {
-  if (!Array.isArray(entries)) {
-    return Result.fail(
-      new InvalidAllowlist({
-        entries: [{ index: -1, input: typeof entries, reason: "whitelist is not an array" }],
-      }),
-    );
+  const whole = (reason: string) =>
+    Result.fail(new InvalidAllowlist({ entries: [{ index: -1, input: typeof entries, reason }] }));
+  // One copy, read once: a proxy or getter cannot change the list between its check and its use.
+  let copy: Array<unknown>;
+  try {
+    if (!Array.isArray(entries)) return whole("whitelist is not an array");
+    copy = Array.from(entries as ReadonlyArray<unknown>);
+  } catch {
+    return whole("whitelist could not be read");
   }
-  const compiled = compile(entries);
+  const compiled = compile(copy);
   if (Array.isArray(compiled)) {
-    return Result.fail(new InvalidAllowlist({ entries: compiled.map((p) => badEntry(p, entries)) }));
+    return Result.fail(new InvalidAllowlist({ entries: compiled.map((p) => badEntry(p, copy)) }));
   }
-  return Result.succeed(new AllowlistImpl(compiled, Object.freeze(entries.slice())));
+  return Result.succeed(new AllowlistImpl(compiled, Object.freeze(copy as Array<string>)));
 };
 
 /**
@@ -269,7 +282,7 @@ export const makeResult = (entries: ReadonlyArray<string>): Result.Result<Allowl
  * Allowlist.allows(list, "::ffff:123.123.123.77") // => true
  * Allowlist.allows(list, "2001:db8::2") // => false
  * ```
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const make = (entries: ReadonlyArray<string>): Effect.Effect<Allowlist, InvalidAllowlist> =>
@@ -296,7 +309,7 @@ export const make = (entries: ReadonlyArray<string>): Effect.Effect<Allowlist, I
  * Allowlist.allows(list, "2001:db8::1") // => false
  * Allowlist.allows(list, "0x7f.1") // => false
  * ```
- * @category matching
+ * @category predicates
  * @since 0.1.0
  */
 export const allows = (list: Allowlist, address: string | Ip.Address): boolean => {
@@ -413,20 +426,29 @@ const ruleOf = (entry: string, index: number): Rule | undefined => {
  * Allowlist.rules(list).map((r) => r.canonical) // => ["123.123.123.0/24", "10.0.0.0/8", "2001:db8::1/128"]
  * Allowlist.rules(list).map((r) => r.hostBitsMasked) // => [true, false, false]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const rules = (list: Allowlist): ReadonlyArray<Rule> => {
-  if (!(list instanceof AllowlistImpl)) return [];
-  const cached = rulesCache.get(list);
+  try {
+    return rulesOf(list);
+  } catch {
+    return []; // only a proxy posing as a list gets here
+  }
+};
+
+const rulesOf = (list: Allowlist): ReadonlyArray<Rule> => {
+  const impl = implOf(list);
+  if (impl === undefined) return [];
+  const cached = rulesCache.get(impl);
   if (cached !== undefined) return cached;
   const out: Array<Rule> = [];
-  list.entries.forEach((entry, index) => {
+  impl.entries.forEach((entry, index) => {
     const rule = ruleOf(entry, index);
     if (rule !== undefined) out.push(rule);
   });
   const frozen = Object.freeze(out);
-  rulesCache.set(list, frozen);
+  rulesCache.set(impl, frozen);
   return frozen;
 };
 
@@ -453,21 +475,30 @@ export interface Range {
  * const list = Effect.runSync(Allowlist.make(["10.0.0.0/25", "10.0.0.128/25", "10.0.0.7"]))
  * Allowlist.ranges(list) // => [{ family: 4, first: "10.0.0.0", last: "10.0.0.255" }]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
 export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
-  if (!(list instanceof AllowlistImpl)) return [];
+  try {
+    return rangesOf(list);
+  } catch {
+    return []; // only a proxy posing as a list gets here
+  }
+};
+
+const rangesOf = (list: Allowlist): ReadonlyArray<Range> => {
+  const impl = implOf(list);
+  if (impl === undefined) return [];
   const out: Array<Range> = [];
-  for (let i = 0; i < list.v4Starts.length; i++) {
+  for (let i = 0; i < impl.v4Starts.length; i++) {
     out.push({
       family: 4,
-      first: format(addressFromWords(4, 0, 0, 0, list.v4Starts[i]!)),
-      last: format(addressFromWords(4, 0, 0, 0, list.v4Ends[i]!)),
+      first: format(addressFromWords(4, 0, 0, 0, impl.v4Starts[i]!)),
+      last: format(addressFromWords(4, 0, 0, 0, impl.v4Ends[i]!)),
     });
   }
-  const s = list.v6Starts;
-  const e = list.v6Ends;
+  const s = impl.v6Starts;
+  const e = impl.v6Ends;
   for (let i = 0; i < s.length; i += 4) {
     out.push({
       family: 6,
@@ -487,18 +518,18 @@ export const ranges = (list: Allowlist): ReadonlyArray<Range> => {
  * import { Allowlist } from "@septet/core"
  * Allowlist.entries(Effect.runSync(Allowlist.make(["10.1.2.3/8"]))) // => ["10.1.2.3/8"]
  * ```
- * @category reporting
+ * @category conversions
  * @since 0.1.0
  */
-export const entries = (list: Allowlist): ReadonlyArray<string> =>
-  list instanceof AllowlistImpl ? list.entries : [];
+export const entries = (list: Allowlist): ReadonlyArray<string> => implOf(list)?.entries ?? [];
 
 /**
  * The serialised form of a compiled list: plain data that survives `structuredClone`,
- * `postMessage` and `v8.serialize` (typed arrays are copied, not shared). Not JSON: for JSON
- * storage keep the entries and use {@link FromConfig}.
+ * `postMessage` and `v8.serialize` (typed arrays are copied, not shared). Not JSON (typed arrays
+ * do not survive it): for a JSON cache or config store use `JSON.stringify(list)` and
+ * {@link fromJSON}.
  *
- * @category serialization
+ * @category models
  * @since 0.1.0
  */
 export interface Serialized {
@@ -523,7 +554,7 @@ export interface Serialized {
  * const copy = Effect.runSync(Allowlist.restore(structuredClone(Allowlist.serialize(list))))
  * Allowlist.allows(copy, "10.20.30.40") // => true
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const serialize = (list: Allowlist): Serialized => {
@@ -581,7 +612,7 @@ const isUint32Array = (u: unknown): u is Uint32Array =>
  * Effect.runSync(Effect.flip(Allowlist.restore({ format: "nope" }))).reason
  * // => "not a septet.allowlist version 1 object"
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializedAllowlist> =>
@@ -596,10 +627,19 @@ export const restore = (data: unknown): Effect.Effect<Allowlist, InvalidSerializ
  * import { Allowlist } from "@septet/core"
  * Result.isFailure(Allowlist.restoreResult(null)) // => true
  * ```
- * @category serialization
+ * @category conversions
  * @since 0.1.0
  */
 export const restoreResult = (data: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
+  try {
+    return restoreUnsafe(data);
+  } catch {
+    // A throwing getter or a revoked proxy: refused like any other foreign object.
+    return Result.fail(new InvalidSerializedAllowlist({ reason: "the data could not be read" }));
+  }
+};
+
+const restoreUnsafe = (data: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
   const fail = (reason: string) => Result.fail(new InvalidSerializedAllowlist({ reason }));
   if (typeof data !== "object" || data === null) return fail("not a septet.allowlist version 1 object");
   const d = data as Record<string, unknown>;
@@ -625,6 +665,91 @@ export const restoreResult = (data: unknown): Result.Result<Allowlist, InvalidSe
   const problem = checkTables(tables);
   if (problem !== undefined) return fail(problem);
   return Result.succeed(new AllowlistImpl(tables, Object.freeze(es.slice() as Array<string>)));
+};
+
+/**
+ * The JSON form of a list, what `JSON.stringify(list)` writes (through the list's `toJSON`):
+ * the entries as given, from which {@link fromJSON} compiles the list again.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Json {
+  readonly _id: "Allowlist";
+  readonly entries: ReadonlyArray<string>;
+}
+
+/**
+ * Rebuilds a list from its JSON form: `JSON.stringify(list)` text, or that text already parsed.
+ * The entries are compiled again with {@link make} (never trusted as tables), so the result
+ * answers exactly as the original did, and a payload is taken whole or not at all: anything but
+ * `{ "_id": "Allowlist", "entries": [strings] }` with valid entries and no other key (invalid
+ * JSON, another `_id`, an extra key, a bad entry, a non-string, a throwing getter) fails with
+ * {@link InvalidSerializedAllowlist} naming the first problem. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Allowlist } from "@septet/core"
+ * const list = Effect.runSync(Allowlist.make(["10.0.0.0/8", "2001:db8::/32"]))
+ * const text = JSON.stringify(list)
+ * text // => '{"_id":"Allowlist","entries":["10.0.0.0/8","2001:db8::/32"]}'
+ * Allowlist.allows(Effect.runSync(Allowlist.fromJSON(text)), "10.1.2.3") // => true
+ * Effect.runSync(Effect.flip(Allowlist.fromJSON('{"_id":"Allowlist","entries":["10.0.0.0/8","10.1"]}'))).reason
+ * // => 'entries: IP whitelist has 1 invalid entry: #1 "10.1": IPv4 address too short: four dotted decimal octets are required'
+ * ```
+ * @category parsing
+ * @since 0.1.0
+ */
+export const fromJSON = (json: unknown): Effect.Effect<Allowlist, InvalidSerializedAllowlist> =>
+  Effect.fromResult(fromJSONResult(json));
+
+/**
+ * {@link fromJSON} as a sync `Result`. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Allowlist } from "@septet/core"
+ * Result.isSuccess(Allowlist.fromJSONResult({ _id: "Allowlist", entries: [] })) // => true
+ * Result.isFailure(Allowlist.fromJSONResult({ _id: "Allowlist", entries: [], v4Starts: {} })) // => true
+ * ```
+ * @category parsing
+ * @since 0.1.0
+ */
+export const fromJSONResult = (json: unknown): Result.Result<Allowlist, InvalidSerializedAllowlist> => {
+  const fail = (reason: string) => Result.fail(new InvalidSerializedAllowlist({ reason }));
+  try {
+    let data = json;
+    if (typeof json === "string") {
+      try {
+        data = JSON.parse(json);
+      } catch {
+        return fail("not valid JSON");
+      }
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      return fail('not an {"_id":"Allowlist","entries":[...]} object');
+    }
+    const keys = Object.keys(data);
+    const record = data as Record<string, unknown>;
+    if (record._id !== "Allowlist") return fail('_id must be "Allowlist"');
+    const extra = keys.find((k) => k !== "_id" && k !== "entries");
+    if (extra !== undefined) return fail(`unexpected key ${JSON.stringify(cut(extra))}`);
+    const entries = record.entries;
+    if (!Array.isArray(entries)) return fail("entries must be an array of strings");
+    // A copy first: a proxy or getter cannot answer differently between the check and the build.
+    const copy: Array<string> = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry: unknown = entries[i];
+      if (typeof entry !== "string") return fail(`entries[${i}] is not a string`);
+      copy.push(entry);
+    }
+    const made = makeResult(copy);
+    return Result.isSuccess(made) ? Result.succeed(made.success) : fail(`entries: ${made.failure.message}`);
+  } catch {
+    return fail("the data could not be read");
+  }
 };
 
 /**

@@ -21,7 +21,7 @@ import { senderProblem } from "./internal/policySender.js";
 /**
  * Most entries in `senders`: 1 000.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_SENDERS = 1_000;
@@ -29,7 +29,7 @@ export const MAX_SENDERS = 1_000;
 /**
  * Longest key `name`: 200 characters.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_NAME_LENGTH = 200;
@@ -39,7 +39,7 @@ export const MAX_NAME_LENGTH = 200;
  * (whitelist and replacement-table entries included), strings and keys of at most 4 096 code units.
  * The whitelist and table Schemas apply their own, tighter per-entry caps.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const JSON_CAPS: JsonCaps = { maxDepth: 8, maxNodes: 50_000, maxString: 4_096 };
@@ -47,7 +47,7 @@ export const JSON_CAPS: JsonCaps = { maxDepth: 8, maxNodes: 50_000, maxString: 4
 /**
  * Longest raw config {@link decodeJson} parses: 1 MiB of text.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_CONFIG_LENGTH = 1_048_576;
@@ -71,7 +71,7 @@ export const MAX_CONFIG_LENGTH = 1_048_576;
  * Schema.is(ApiKey.SenderId)("TooLongSender") // => false
  * ```
  *
- * @category fields
+ * @category schemas
  * @since 0.1.0
  */
 export const SenderId = Schema.String.check(
@@ -86,7 +86,7 @@ export const SenderId = Schema.String.check(
  * The Auto-Replace modes: `"off"` (text unchanged), `"on"` (the key's table), `"full"` (the table,
  * then every non-GSM character to its closest GSM text). Exact lowercase values.
  *
- * @category fields
+ * @category schemas
  * @since 0.1.0
  */
 export const AutoReplace = Schema.Literals(["off", "on", "full"]);
@@ -157,7 +157,7 @@ export const Config = configSchema();
 /**
  * A key config as decoded by {@link Config} (before `null`s are normalised).
  *
- * @category schemas
+ * @category models
  * @since 0.1.0
  */
 export type Config = typeof Config.Type;
@@ -199,7 +199,7 @@ const emptyWhitelist = (): Allowlist.Allowlist => Effect.runSync(Allowlist.make(
  * // => undefined
  * ```
  *
- * @category constructors
+ * @category conversions
  * @since 0.1.0
  */
 export const fromConfig = (config: Config): ApiKey => ({
@@ -244,7 +244,8 @@ const decoders = new WeakMap<DecodeOptions, (u: unknown) => Result.Result<Config
 const strictDecoder = Schema.decodeUnknownResult(Config, { errors: "all" });
 
 const decoderFor = (options: DecodeOptions | undefined) => {
-  if (options === undefined) return strictDecoder;
+  // Anything but an options object (null, a number) gets the strict defaults: nothing is relaxed.
+  if (typeof options !== "object" || options === null) return strictDecoder;
   let decoder = decoders.get(options);
   if (decoder === undefined) {
     decoder = Schema.decodeUnknownResult(configSchema(options), { errors: "all" });
@@ -281,7 +282,7 @@ const fromPlain = (
  * key.autoReplace // => undefined
  * ```
  *
- * @category decoding
+ * @category parsing
  * @since 0.1.0
  */
 export const decode = (input: unknown, options?: DecodeOptions): Effect.Effect<ApiKey, InvalidApiKey> => {
@@ -307,7 +308,7 @@ export const decode = (input: unknown, options?: DecodeOptions): Effect.Effect<A
  * Effect.runSync(ApiKey.decodeJson('{"name":"shop"}')).name // => "shop"
  * ```
  *
- * @category decoding
+ * @category parsing
  * @since 0.1.0
  */
 export const decodeJson = (raw: string, options?: DecodeOptions): Effect.Effect<ApiKey, InvalidApiKey> => {

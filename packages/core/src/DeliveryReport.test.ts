@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import { Allowlist, DeliveryReport } from "@septet/core";
+import * as PolicyVectors from "@septet/testing/vectors";
 import { Effect, Exit, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as PolicyVectors from "../../testing/src/vectors/policy.js";
 
 const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(Effect.exit(effect));
 const nodeHmac = (secret: string | Uint8Array, body: string | Uint8Array) =>

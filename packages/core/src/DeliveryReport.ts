@@ -11,10 +11,18 @@
  * @module
  * @since 0.1.0
  */
-import { Effect, Result, Schema } from "effect";
+import { Clock, Duration, Effect, Option, Result, Schema } from "effect";
 import * as Allowlist from "./Allowlist.js";
 import * as Ip from "./Ip.js";
-import { constantTimeEqual, fromHex, hmacSha256, toBytes, toHex } from "./internal/dlrCrypto.js";
+import {
+  bytesOf,
+  fromHex,
+  hmacSha256,
+  hmacSha256Verify,
+  importHmacKey,
+  toHex,
+} from "./internal/dlrCrypto.js";
+import { type Checked, checkSecret } from "./internal/dlrSecret.js";
 import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
 import { Timestamp as TimestampSchema } from "./internal/dlrTimestamp.js";
 import { type FlatIssue, flatten, toPointer } from "./internal/policyIssues.js";
@@ -100,7 +108,11 @@ export class InvalidSignature extends Schema.TaggedError<InvalidSignature>()("In
 }
 
 /**
- * A signing secret septet refuses: empty (an HMAC keyed with nothing authenticates nothing).
+ * A signing secret septet refuses, and why: not one of the accepted forms ({@link Secret}),
+ * empty (an HMAC keyed with nothing authenticates nothing), a string with a lone surrogate (its
+ * UTF-8 bytes would be ambiguous), a `CryptoKey` that is not HMAC SHA-256 or may not be used
+ * that way, shorter than the receiver's `minSecretBytes`. `index` is the position of the refused
+ * secret when {@link verify} was given a list.
  *
  * @example
  * ```ts
@@ -108,7 +120,9 @@ export class InvalidSignature extends Schema.TaggedError<InvalidSignature>()("In
  * import { Effect } from "effect"
  *
  * const error = await Effect.runPromise(Effect.flip(DeliveryReport.sign("", "{}")))
- * error._tag // => "InvalidSecret"
+ * error.reason // => "empty"
+ * const listed = await Effect.runPromise(Effect.flip(DeliveryReport.verify(["s3cret", null as never], "{}", "0".repeat(64))))
+ * listed // => { reason: "not a string, Uint8Array, ArrayBuffer, DataView or CryptoKey", index: 1 }
  * ```
  *
  * @category errors
@@ -116,11 +130,121 @@ export class InvalidSignature extends Schema.TaggedError<InvalidSignature>()("In
  */
 export class InvalidSecret extends Schema.TaggedError<InvalidSecret>()("InvalidSecret", {
   reason: Schema.String,
+  index: Schema.optionalKey(Schema.Number),
 }) {
   override get message(): string {
-    return `Invalid signing secret: ${this.reason}`;
+    return `Invalid signing secret${this.index === undefined ? "" : ` (secrets[${this.index}])`}: ${this.reason}`;
   }
 }
+
+/**
+ * A body {@link sign} or {@link verify} refuses before hashing: not one of the accepted forms
+ * ({@link Body}), or larger than the cap (`maxBodyBytes`, default {@link MAX_SIGNED_BODY_BYTES}).
+ *
+ * @example
+ * ```ts
+ * import { DeliveryReport } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const error = await Effect.runPromise(Effect.flip(DeliveryReport.sign("s3cret", "{}", { maxBodyBytes: 1 })))
+ * error.reason // => "larger than 1 bytes (maxBodyBytes)"
+ * ```
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidBody extends Schema.TaggedError<InvalidBody>()("InvalidBody", {
+  reason: Schema.String,
+}) {
+  override get message(): string {
+    return `Invalid delivery report body: ${this.reason}`;
+  }
+}
+
+/**
+ * An option of {@link sign}, {@link verify} or {@link decode} that is not what it must be (or
+ * whose getter threw). `option` names it. Nothing falls back to a default silently.
+ *
+ * @example
+ * ```ts
+ * import { DeliveryReport } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const error = Effect.runSync(Effect.flip(DeliveryReport.decode("{}", { maxAge: -1 })))
+ * error // => { option: "maxAge", reason: "must be a finite, non-negative duration" }
+ * ```
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidOptions extends Schema.TaggedError<InvalidOptions>()("InvalidOptions", {
+  option: Schema.String,
+  reason: Schema.String,
+}) {
+  override get message(): string {
+    return `Invalid option ${this.option}: ${this.reason}`;
+  }
+}
+
+/**
+ * A report refused by the replay tolerance of {@link decode} (`maxAge`): its timestamp is more
+ * than `maxAge` before the clock (`"too-old"`), more than `maxAge` after it (`"in-the-future"`:
+ * clock skew, or a report that would outlive your deduplication window), or it has none
+ * (`"no-timestamp"`: its age cannot be bounded). `timestamp` and `now` are ISO 8601.
+ *
+ * @example
+ * ```ts
+ * import { DeliveryReport } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const old = '{"status":"DELIVRD","timestamp":"2020-02-03T14:16:41"}'
+ * const error = Effect.runSync(Effect.flip(DeliveryReport.decode(old, { maxAge: "5 minutes" })))
+ * error.reason // => "too-old"
+ * ```
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class StaleReport extends Schema.TaggedError<StaleReport>()("StaleReport", {
+  reason: Schema.Literals(["too-old", "in-the-future", "no-timestamp"]),
+  timestamp: Schema.NullOr(Schema.String),
+  now: Schema.String,
+  maxAgeMillis: Schema.Number,
+}) {
+  override get message(): string {
+    const tolerance = `${this.maxAgeMillis} ms`;
+    if (this.reason === "no-timestamp")
+      return "Delivery report has no timestamp, so its age cannot be checked";
+    return this.reason === "too-old"
+      ? `Delivery report from ${this.timestamp} is older than ${tolerance} at ${this.now} (replay?)`
+      : `Delivery report from ${this.timestamp} is more than ${tolerance} ahead of ${this.now}`;
+  }
+}
+
+/** Reads one option; a throwing getter (or a revoked Proxy) becomes {@link InvalidOptions}. */
+const readOption = (options: unknown, option: string): Result.Result<unknown, InvalidOptions> => {
+  try {
+    return Result.succeed(
+      options === undefined || options === null ? undefined : (options as Record<string, unknown>)[option],
+    );
+  } catch {
+    return Result.fail(new InvalidOptions({ option, reason: "could not be read" }));
+  }
+};
+
+/** A byte count option: absent means `fallback`. */
+const countOption = (
+  options: unknown,
+  option: string,
+  fallback: number,
+): Result.Result<number, InvalidOptions> =>
+  Result.flatMap(readOption(options, option), (value) =>
+    value === undefined
+      ? Result.succeed(fallback)
+      : typeof value === "number" && Number.isSafeInteger(value) && value >= 0
+        ? Result.succeed(value)
+        : Result.fail(new InvalidOptions({ option, reason: "must be a non-negative safe integer" })),
+  );
 
 // -----------------------------------------------------------------------------
 // URL check
@@ -130,13 +254,15 @@ export class InvalidSecret extends Schema.TaggedError<InvalidSecret>()("InvalidS
  * Longest DLR URL accepted, in UTF-16 code units (checked before parsing). 2048 is what
  * browsers and most gateways reliably carry.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_URL_LENGTH = 2048;
 
 /**
- * What {@link checkUrl} relaxes. Both default to the strict setting.
+ * What {@link checkUrl} relaxes. Both default to the strict setting. Anything else than the types
+ * below (or a getter that throws) refuses every URL with a reason naming the option: a check
+ * that guards outgoing requests fails closed.
  *
  * @category models
  * @since 0.1.0
@@ -146,7 +272,8 @@ export interface UrlOptions {
   readonly allowHttp?: boolean | undefined;
   /**
    * Special-purpose addresses that may be called anyway, e.g. a list compiled from
-   * `["127.0.0.1/32"]` for a test receiver on loopback. Default: none.
+   * `["127.0.0.1/32"]` for a test receiver on loopback. Default: none. The loopback names
+   * (`localhost`, `*.localhost`) pass when it allows 127.0.0.1 or ::1.
    */
   readonly allowSpecialPurpose?: Allowlist.Allowlist | undefined;
 }
@@ -191,24 +318,63 @@ const specialPurposeOf = (hostname: string): SpecialPurpose.SpecialPurposeBlock 
 };
 
 /**
+ * Whether a WHATWG-parsed hostname is `localhost` or a name under it, trailing dots included:
+ * RFC 6761 §6.3 makes them loopback by definition, whatever DNS says.
+ */
+const isLoopbackName = (hostname: string): boolean => {
+  let end = hostname.length;
+  while (end > 0 && hostname[end - 1] === ".") end--;
+  const name = hostname.slice(0, end);
+  return name === "localhost" || name.endsWith(".localhost");
+};
+
+interface ReadUrlOptions {
+  readonly allowHttp: boolean;
+  readonly allowSpecialPurpose: Allowlist.Allowlist | undefined;
+}
+
+/** The options, or the reason they refuse every URL. */
+const readUrlOptions = (options: unknown): ReadUrlOptions | string => {
+  const allowHttp = readOption(options, "allowHttp");
+  if (Result.isFailure(allowHttp)) return "options.allowHttp could not be read";
+  if (allowHttp.success !== undefined && typeof allowHttp.success !== "boolean") {
+    return "options.allowHttp must be a boolean";
+  }
+  const allow = readOption(options, "allowSpecialPurpose");
+  if (Result.isFailure(allow)) return "options.allowSpecialPurpose could not be read";
+  if (allow.success !== undefined && !Allowlist.isAllowlist(allow.success)) {
+    return "options.allowSpecialPurpose must be an Allowlist (Allowlist.make)";
+  }
+  return { allowHttp: allowHttp.success === true, allowSpecialPurpose: allow.success };
+};
+
+/**
  * Checks a delivery-report URL before septet (or your service) calls it, and returns the
  * parsed URL.
  *
- * Rules (the delivery reports guide):
- * - at most {@link MAX_URL_LENGTH} characters, an absolute URL per the WHATWG URL Standard;
+ * Rules (listed with vectors in the guide `docs/guides/delivery-reports.md`):
+ * - a string of at most {@link MAX_URL_LENGTH} characters, an absolute URL per the WHATWG URL
+ *   Standard;
  * - scheme `https:` (`http:` only with `allowHttp`); nothing else (`ftp:`, `file:`, `data:`…);
  * - no user info (`https://user:pass@host/`): credentials in a URL end up in logs;
+ * - not port 0 (no server listens there; some stacks read it as "any port");
+ * - not `localhost` nor a name under it (`api.localhost`, trailing dots too): RFC 6761 §6.3 makes
+ *   them loopback names, refused like 127.0.0.1 unless `allowSpecialPurpose` allows 127.0.0.1 or
+ *   ::1;
  * - an IP-literal host must not be in a special-purpose block: loopback, private-use, link-local
  *   (incl. the 169.254.169.254 cloud metadata service), CGNAT 100.64.0.0/10, ULA fc00::/7,
- *   unspecified, multicast, documentation, benchmarking, reserved, NAT64, 6to4, Teredo, and
- *   IPv4-mapped IPv6 forms of the IPv4 ones; unless `allowSpecialPurpose` contains the address.
+ *   unspecified, multicast, documentation, benchmarking, reserved, NAT64, 6to4, Teredo, SIIT's
+ *   IPv4-translated `::ffff:0:0:0/96`, and IPv4-mapped IPv6 forms of the IPv4 ones; unless
+ *   `allowSpecialPurpose` contains the address.
  *
  * Gotchas:
  * - The check runs on the WHATWG-parsed hostname, so the obfuscated forms the URL parser
  *   normalises are caught: `http://0x7f.1/`, `http://2130706433/` and `http://127.1/` all parse to
- *   host `127.0.0.1`; `http://[::ffff:127.0.0.1]/` to `[::ffff:7f00:1]`.
- * - DNS names are not resolved here (a pure check cannot): a name that resolves to a private
- *   address must be refused by your HTTP client at connect time.
+ *   host `127.0.0.1`; `http://[::ffff:127.0.0.1]/` to `[::ffff:7f00:1]`; `https://LOCALHOST%2E/`
+ *   to `localhost.`.
+ * - Other DNS names are not resolved here (a pure check cannot): a name that resolves to a
+ *   private address must be refused by your HTTP client at connect time, on every connection.
+ * - Never throws: a non-string URL or unusable options give an {@link InvalidDlrUrl}.
  *
  * @example
  * ```ts
@@ -219,18 +385,24 @@ const specialPurposeOf = (hostname: string): SpecialPurpose.SpecialPurposeBlock 
  * // => "https://example.com/dlr"
  * Effect.runSync(Effect.flip(DeliveryReport.checkUrl("https://169.254.169.254/latest"))).reason
  * // => "the host 169.254.169.254 is in a special-purpose block: Link Local (includes the 169.254.169.254 metadata service), RFC 3927"
+ * Effect.runSync(Effect.flip(DeliveryReport.checkUrl("https://api.localhost/dlr"))).reason
+ * // => "api.localhost is a loopback name (RFC 6761 §6.3)"
  * ```
  *
- * @category url
+ * @category parsing
  * @since 0.1.0
  */
 export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, InvalidDlrUrl> => {
-  const fail = (reason: string) => Effect.fail(new InvalidDlrUrl({ url: cut(url), reason }));
+  const fail = (reason: string) =>
+    Effect.fail(new InvalidDlrUrl({ url: typeof url === "string" ? cut(url) : "", reason }));
+  if (typeof url !== "string") return fail("not a string");
+  const read = readUrlOptions(options);
+  if (typeof read === "string") return fail(read);
   if (url.length > MAX_URL_LENGTH) return fail(`longer than ${MAX_URL_LENGTH} characters`);
   if (url.length === 0) return fail("empty");
   const parsed = URL.parse(url);
   if (parsed === null) return fail("not an absolute URL");
-  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && options?.allowHttp === true)) {
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && read.allowHttp)) {
     return fail(
       parsed.protocol === "http:"
         ? "the scheme must be https: (http: is not allowed)"
@@ -240,15 +412,16 @@ export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, 
   if (parsed.username !== "" || parsed.password !== "")
     return fail("user info (user:password@) is not allowed");
   if (parsed.hostname === "") return fail("no host");
+  if (parsed.port === "0") return fail("port 0 is not a port a server listens on");
+  const allowed = (address: string) =>
+    read.allowSpecialPurpose !== undefined && Allowlist.allows(read.allowSpecialPurpose, address);
+  if (isLoopbackName(parsed.hostname) && !allowed("127.0.0.1") && !allowed("::1")) {
+    return fail(`${parsed.hostname} is a loopback name (RFC 6761 §6.3)`);
+  }
   const block = specialPurposeOf(parsed.hostname);
   if (block !== undefined) {
-    const allowed =
-      options?.allowSpecialPurpose !== undefined &&
-      Allowlist.allows(
-        options.allowSpecialPurpose,
-        parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
-      );
-    if (!allowed) {
+    const literal = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
+    if (!allowed(literal)) {
       return fail(`the host ${parsed.hostname} is in a special-purpose block: ${block.name}, ${block.rfc}`);
     }
   }
@@ -271,7 +444,7 @@ export const checkUrl = (url: string, options?: UrlOptions): Effect.Effect<URL, 
  * DeliveryReport.statuses.includes("DELIVRD") // => true
  * ```
  *
- * @category payload
+ * @category constants
  * @since 0.1.0
  */
 export const statuses = [
@@ -291,7 +464,7 @@ export const statuses = [
 /**
  * One of {@link statuses}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type Status = (typeof statuses)[number];
@@ -307,7 +480,7 @@ export type Status = (typeof statuses)[number];
  * DeliveryReport.errorCodes.at(-1) // => 999
  * ```
  *
- * @category payload
+ * @category constants
  * @since 0.1.0
  */
 export const errorCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 999] as const;
@@ -315,15 +488,17 @@ export const errorCodes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 999] as const;
 /**
  * One of {@link errorCodes}.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type ErrorCode = (typeof errorCodes)[number];
 
 /**
- * Longest raw body {@link decode} parses, in UTF-16 code units (string fields are capped at 1 024).
+ * Longest raw body {@link decode} parses by default, in UTF-16 code units (string fields are
+ * capped at 1 024); the `maxBodyLength` option changes it. A real report is a few hundred
+ * characters.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_BODY_LENGTH = 65_536;
@@ -343,7 +518,7 @@ const MAX_FIELD_LENGTH = 1024;
  * // => "2020-02-03T14:16:41.584Z"
  * ```
  *
- * @category payload
+ * @category schemas
  * @since 0.1.0
  */
 export const Timestamp = TimestampSchema;
@@ -364,7 +539,7 @@ const Text = Schema.String.check(Schema.isMaxLength(MAX_FIELD_LENGTH));
  * // => "DELIVRD"
  * ```
  *
- * @category payload
+ * @category schemas
  * @since 0.1.0
  */
 export const Report = Schema.Struct({
@@ -382,7 +557,7 @@ export const Report = Schema.Struct({
 /**
  * A decoded delivery report.
  *
- * @category payload
+ * @category models
  * @since 0.1.0
  */
 export type Report = typeof Report.Type;
@@ -393,43 +568,158 @@ const invalid = (issues: ReadonlyArray<FlatIssue>) =>
   new InvalidReport({ issues: issues.map((i) => ({ pointer: toPointer(i.path), message: i.message })) });
 
 /**
- * Decodes a callback body: either the raw JSON text (at most {@link MAX_BODY_LENGTH} characters)
- * or an already parsed value. Verify the signature on the raw text first ({@link verify}).
+ * Options of {@link decode}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface DecodeOptions {
+  /**
+   * Replay tolerance: refuse a report whose `timestamp` is further than this from the clock, in
+   * either direction, or that has no timestamp ({@link StaleReport}). A `Duration` input:
+   * milliseconds or text like `"5 minutes"`. Default: no check. The clock is Effect's `Clock`
+   * service, so a test provides its own.
+   */
+  readonly maxAge?: Duration.Input | undefined;
+  /** Longest raw JSON text, in UTF-16 code units. Default {@link MAX_BODY_LENGTH}. */
+  readonly maxBodyLength?: number | undefined;
+}
+
+const invalidAt = (message: string) => invalid([{ path: [], message, missing: false }]);
+
+const UNREADABLE = "could not be read (a getter or proxy trap threw)";
+
+/**
+ * The issues of a value Schema could not even read (a getter or a Proxy trap threw): the report
+ * fields whose reading throws, or the whole value when no single field is to blame.
+ */
+const unreadable = (value: unknown): InvalidReport => {
+  const fields: Array<FlatIssue> = [];
+  for (const key of Object.keys(Report.fields)) {
+    try {
+      Object.getOwnPropertyDescriptor(value, key);
+      void (key in (value as object));
+      void (value as Record<string, unknown>)[key];
+    } catch {
+      fields.push({ path: [key], message: UNREADABLE, missing: false });
+    }
+  }
+  const whole = fields.length === 0 || fields.length === Object.keys(Report.fields).length;
+  return invalid(whole ? [{ path: [], message: UNREADABLE, missing: false }] : fields);
+};
+
+const decodeValue = (value: unknown): Result.Result<Report, InvalidReport> => {
+  try {
+    const result = decodeReport(value);
+    return Result.isSuccess(result)
+      ? Result.succeed(result.success)
+      : Result.fail(invalid(flatten(result.failure)));
+  } catch {
+    return Result.fail(unreadable(value));
+  }
+};
+
+const maxAgeOption = (options: unknown): Result.Result<number | undefined, InvalidOptions> =>
+  Result.flatMap(readOption(options, "maxAge"), (value) => {
+    if (value === undefined) return Result.succeed(undefined);
+    const duration = Duration.fromInput(value as Duration.Input);
+    const millis = Option.isSome(duration) ? Duration.toMillis(duration.value) : Number.NaN;
+    return Number.isFinite(millis) && millis >= 0
+      ? Result.succeed(millis)
+      : Result.fail(
+          new InvalidOptions({ option: "maxAge", reason: "must be a finite, non-negative duration" }),
+        );
+  });
+
+/** Refuses a report whose timestamp is further than `maxAge` from the clock, or absent. */
+const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, StaleReport> =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const stale = (reason: StaleReport["reason"]) =>
+      Effect.fail(
+        new StaleReport({
+          reason,
+          timestamp: report.timestamp?.toISOString() ?? null,
+          now: new Date(now).toISOString(),
+          maxAgeMillis,
+        }),
+      );
+    if (report.timestamp === null) return stale("no-timestamp");
+    const age = now - report.timestamp.getTime();
+    if (age > maxAgeMillis) return stale("too-old");
+    if (-age > maxAgeMillis) return stale("in-the-future");
+    return Effect.succeed(report);
+  });
+
+/**
+ * Decodes a callback body: either the raw JSON text (at most {@link MAX_BODY_LENGTH} characters
+ * unless `maxBodyLength` says otherwise) or an already parsed value. Verify the signature on the
+ * raw text first ({@link verify}).
  *
  * Every problem is reported at once ({@link InvalidReport}); `__proto__` keys and unknown fields
- * are dropped; nothing throws.
+ * are dropped. Nothing throws: a value whose getters or Proxy traps throw is an
+ * {@link InvalidReport} naming the field that could not be read.
+ *
+ * With `maxAge` (replay tolerance), a report whose `timestamp` is further than that from the
+ * clock, or has none, fails with {@link StaleReport}. The signature header carries no timestamp,
+ * so this is the only age septet can check: pair it with deduplication by message id and status
+ * (the delivery reports guide has the recipe).
  *
  * @example
  * ```ts
  * import { DeliveryReport } from "@septet/core"
- * import { Effect } from "effect"
+ * import { Clock, Effect } from "effect"
  *
- * const report = Effect.runSync(DeliveryReport.decode('{"status":"DELIVRD","err":0,"timestamp":"2020-02-03T14:16:41"}'))
+ * const raw = '{"status":"DELIVRD","err":0,"timestamp":"2020-02-03T14:16:41"}'
+ * const report = Effect.runSync(DeliveryReport.decode(raw))
  * report.timestamp?.toISOString() // => "2020-02-03T14:16:41.000Z"
+ *
+ * const oneMinuteLater = Date.parse("2020-02-03T14:17:41Z")
+ * const clock = { ...Clock.Clock.defaultValue(), currentTimeMillis: Effect.succeed(oneMinuteLater) }
+ * const fresh = DeliveryReport.decode(raw, { maxAge: "5 minutes" }).pipe(Effect.provideService(Clock.Clock, clock))
+ * Effect.runSync(fresh).status // => "DELIVRD"
  * ```
  *
- * @category payload
+ * @category parsing
  * @since 0.1.0
  */
-export const decode = (body: unknown): Effect.Effect<Report, InvalidReport> => {
+export function decode(body: unknown): Effect.Effect<Report, InvalidReport>;
+/**
+ * Decodes a callback body with options: a replay tolerance (`maxAge`, failing with
+ * {@link StaleReport}) and a body length cap (`maxBodyLength`); an unusable option fails with
+ * {@link InvalidOptions}. See the one-argument form for the rest.
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export function decode(
+  body: unknown,
+  options: DecodeOptions | undefined,
+): Effect.Effect<Report, InvalidReport | StaleReport | InvalidOptions>;
+export function decode(
+  body: unknown,
+  options?: DecodeOptions,
+): Effect.Effect<Report, InvalidReport | StaleReport | InvalidOptions> {
+  const maxBodyLength = countOption(options, "maxBodyLength", MAX_BODY_LENGTH);
+  if (Result.isFailure(maxBodyLength)) return Effect.fail(maxBodyLength.failure);
+  const maxAge = maxAgeOption(options);
+  if (Result.isFailure(maxAge)) return Effect.fail(maxAge.failure);
   let value = body;
   if (typeof body === "string") {
-    if (body.length > MAX_BODY_LENGTH) {
-      return Effect.fail(
-        invalid([{ path: [], message: `longer than ${MAX_BODY_LENGTH} characters`, missing: false }]),
-      );
+    if (body.length > maxBodyLength.success) {
+      return Effect.fail(invalidAt(`longer than ${maxBodyLength.success} characters`));
     }
     try {
       value = JSON.parse(body);
     } catch {
-      return Effect.fail(invalid([{ path: [], message: "not JSON", missing: false }]));
+      return Effect.fail(invalidAt("not JSON"));
     }
   }
-  const result = decodeReport(value);
-  return Result.isSuccess(result)
-    ? Effect.succeed(result.success)
-    : Effect.fail(invalid(flatten(result.failure)));
-};
+  const decoded = decodeValue(value);
+  if (Result.isFailure(decoded)) return Effect.fail(decoded.failure);
+  return maxAge.success === undefined
+    ? Effect.succeed(decoded.success)
+    : checkAge(decoded.success, maxAge.success);
+}
 
 // -----------------------------------------------------------------------------
 // Signature
@@ -438,72 +728,275 @@ export const decode = (body: unknown): Effect.Effect<Report, InvalidReport> => {
 /**
  * The header that carries the signature.
  *
- * @category signature
+ * @category constants
  * @since 0.1.0
  */
 export const SIGNATURE_HEADER = "X-Messente-Signature";
 
-const keyBytes = (secret: string | Uint8Array): Effect.Effect<Uint8Array<ArrayBuffer>, InvalidSecret> => {
-  const bytes = toBytes(secret);
-  return bytes.length === 0 ? Effect.fail(new InvalidSecret({ reason: "empty" })) : Effect.succeed(bytes);
+/**
+ * Largest body {@link sign} and {@link verify} hash by default, in bytes: 64 KiB, a hundred
+ * times a real report, refused before any hashing. The `maxBodyBytes` option changes it.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const MAX_SIGNED_BODY_BYTES = 65_536;
+
+/**
+ * A signing secret: the API key's password as the provider issued it, in one of these forms.
+ *
+ * - `string`: its UTF-8 bytes (a string with a lone surrogate is refused: it has no UTF-8 form);
+ * - `Uint8Array` (a Node `Buffer` is one): the bytes of its own window of the buffer;
+ * - `ArrayBuffer`: all its bytes;
+ * - `DataView`: the bytes of its own window (what `crypto.subtle.exportKey("raw", key)` gives,
+ *   wrapped);
+ * - `CryptoKey`: an HMAC SHA-256 secret key, used as is (it may be non-extractable); `sign` needs
+ *   the `"sign"` usage, `verify` `"verify"` or `"sign"`. Importing the key once and passing it
+ *   saves the import on every call (the other forms are imported each time: nothing is cached).
+ *
+ * Anything else (another typed array, `null`, a number, a plain object) and an empty secret are
+ * refused with {@link InvalidSecret}. No minimum length is imposed unless you pass
+ * `minSecretBytes`.
+ *
+ * @example
+ * ```ts
+ * import { DeliveryReport } from "@septet/core"
+ * import { Effect } from "effect"
+ *
+ * const bytes = new TextEncoder().encode("[key]")
+ * const window = new DataView(bytes.buffer, 1, 3)
+ * const byWindow = await Effect.runPromise(DeliveryReport.sign(window, "{}"))
+ * byWindow === (await Effect.runPromise(DeliveryReport.sign("key", "{}"))) // => true
+ *
+ * const refused = await Effect.runPromise(Effect.flip(DeliveryReport.sign(new Uint16Array([1]) as never, "{}")))
+ * refused.reason // => "not a string, Uint8Array, ArrayBuffer, DataView or CryptoKey"
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Secret = string | Uint8Array | ArrayBuffer | DataView | CryptoKey;
+
+/**
+ * A body as it is hashed: a string (its UTF-8 bytes), or the raw bytes as a `Uint8Array`
+ * (`Buffer`), `ArrayBuffer` or `DataView`. Pass the body exactly as received.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Body = string | Uint8Array | ArrayBuffer | DataView;
+
+/**
+ * Options of {@link sign} and {@link verify}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SignatureOptions {
+  /** Refuse a secret shorter than this many bytes ({@link InvalidSecret}). Default `0`: any non-empty secret. */
+  readonly minSecretBytes?: number | undefined;
+  /** Refuse a body larger than this many bytes ({@link InvalidBody}). Default {@link MAX_SIGNED_BODY_BYTES}. */
+  readonly maxBodyBytes?: number | undefined;
+}
+
+/**
+ * What {@link verify} found: the position in the list of secrets of the one that signed the
+ * body (`0` when a single secret was given). During a rotation, `secretIndex > 0` says the
+ * sender still signs with a previous secret.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Verified {
+  readonly secretIndex: number;
+}
+
+/**
+ * Most secrets {@link verify} tries: a rotation needs two or three. Sixteen leaves room and
+ * bounds the work one report can cause.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const MAX_SECRETS = 16;
+
+interface ReadSignatureOptions {
+  readonly minSecretBytes: number;
+  readonly maxBodyBytes: number;
+}
+
+const signatureOptions = (options: unknown): Result.Result<ReadSignatureOptions, InvalidOptions> =>
+  Result.flatMap(countOption(options, "minSecretBytes", 0), (minSecretBytes) =>
+    Result.map(countOption(options, "maxBodyBytes", MAX_SIGNED_BODY_BYTES), (maxBodyBytes) => ({
+      minSecretBytes,
+      maxBodyBytes,
+    })),
+  );
+
+const bodyBytes = (
+  rawBody: unknown,
+  maxBodyBytes: number,
+): Result.Result<Uint8Array<ArrayBuffer>, InvalidBody> => {
+  const read = bytesOf(rawBody, maxBodyBytes);
+  switch (read._tag) {
+    case "Bytes":
+      return Result.succeed(read.bytes);
+    case "TooLarge":
+      return Result.fail(new InvalidBody({ reason: `larger than ${maxBodyBytes} bytes (maxBodyBytes)` }));
+    case "WrongType":
+      return Result.fail(new InvalidBody({ reason: "not a string, Uint8Array, ArrayBuffer or DataView" }));
+  }
 };
+
+/** The one secret {@link sign} takes: a list is refused, not signed with its first entry. */
+const oneSecret = (secret: unknown, minSecretBytes: number): Result.Result<Checked, InvalidSecret> => {
+  let listed: boolean;
+  try {
+    listed = Array.isArray(secret);
+  } catch {
+    listed = false; // a revoked Proxy: checkSecret refuses it as not a secret
+  }
+  if (listed) return Result.fail(new InvalidSecret({ reason: "sign takes one secret, not a list" }));
+  const checked = checkSecret(secret, "sign", minSecretBytes);
+  return typeof checked === "string"
+    ? Result.fail(new InvalidSecret({ reason: checked }))
+    : Result.succeed(checked);
+};
+
+/** The secrets of a single secret or a list; `index` in errors only when a list was given. */
+const secretList = (
+  secrets: unknown,
+  minSecretBytes: number,
+): Result.Result<ReadonlyArray<Checked>, InvalidSecret> => {
+  let items: ReadonlyArray<unknown>;
+  let listed: boolean;
+  try {
+    listed = Array.isArray(secrets);
+    if (listed) {
+      const list = secrets as ReadonlyArray<unknown>;
+      if (list.length === 0) return Result.fail(new InvalidSecret({ reason: "no secret given" }));
+      if (list.length > MAX_SECRETS) {
+        return Result.fail(new InvalidSecret({ reason: `more than ${MAX_SECRETS} secrets` }));
+      }
+      items = Array.from({ length: list.length }, (_, i) => list[i]);
+    } else items = [secrets];
+  } catch {
+    return Result.fail(new InvalidSecret({ reason: "the list of secrets could not be read" }));
+  }
+  const checked: Array<Checked> = [];
+  for (const [index, secret] of items.entries()) {
+    const result = checkSecret(secret, "verify", minSecretBytes);
+    if (typeof result === "string") {
+      return Result.fail(new InvalidSecret(listed ? { reason: result, index } : { reason: result }));
+    }
+    checked.push(result);
+  }
+  return Result.succeed(checked);
+};
+
+const keyOf = (secret: Checked): Effect.Effect<CryptoKey, InvalidSecret> =>
+  secret._tag === "Key"
+    ? Effect.succeed(secret.key)
+    : Effect.tryPromise({
+        try: () => importHmacKey(secret.bytes),
+        catch: () => new InvalidSecret({ reason: "Web Crypto could not import it as an HMAC key" }),
+      });
 
 /**
  * Signs a raw callback body: lowercase hex HMAC-SHA256 (RFC 2104) of the exact bytes sent
  * (strings are UTF-8 encoded), keyed with the API key's secret, for the
  * `X-Messente-Signature` header.
  *
- * Sign the bytes you send, not a re-serialisation: a receiver verifies the raw body.
+ * Sign the bytes you send, not a re-serialisation: a receiver verifies the raw body. The secret
+ * may be any {@link Secret} form; every form of the same bytes gives the same signature (the
+ * example signs with the key as a string, bytes, an `ArrayBuffer`, a `DataView` and a
+ * `CryptoKey`). A body
+ * over {@link MAX_SIGNED_BODY_BYTES} (or `maxBodyBytes`) is refused before hashing. Failures are
+ * typed ({@link InvalidSecret}, {@link InvalidBody}, {@link InvalidOptions}); nothing throws.
  *
  * @example
  * ```ts
  * import { DeliveryReport } from "@septet/core"
  * import { Effect } from "effect"
  *
- * await Effect.runPromise(DeliveryReport.sign("key", "The quick brown fox jumps over the lazy dog"))
+ * const body = "The quick brown fox jumps over the lazy dog"
+ * await Effect.runPromise(DeliveryReport.sign("key", body))
  * // => "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+ *
+ * const bytes = new TextEncoder().encode("key")
+ * const key = await crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
+ * const forms = [bytes, bytes.buffer, new DataView(bytes.buffer), key]
+ * new Set(await Promise.all(forms.map((secret) => Effect.runPromise(DeliveryReport.sign(secret, body))))).size
+ * // => 1
  * ```
  *
- * @category signature
+ * @category operations
  * @since 0.1.0
  */
 export const sign = (
-  secret: string | Uint8Array,
-  rawBody: string | Uint8Array,
-): Effect.Effect<string, InvalidSecret> =>
-  Effect.flatMap(keyBytes(secret), (key) =>
-    Effect.promise(() => hmacSha256(key, toBytes(rawBody))).pipe(Effect.map(toHex)),
-  );
+  secret: Secret,
+  rawBody: Body,
+  options?: SignatureOptions,
+): Effect.Effect<string, InvalidSecret | InvalidBody | InvalidOptions> =>
+  Effect.gen(function* () {
+    const { minSecretBytes, maxBodyBytes } = yield* Effect.fromResult(signatureOptions(options));
+    const checked = yield* Effect.fromResult(oneSecret(secret, minSecretBytes));
+    const body = yield* Effect.fromResult(bodyBytes(rawBody, maxBodyBytes));
+    const key = yield* keyOf(checked);
+    return toHex(yield* Effect.promise(() => hmacSha256(key, body)));
+  });
 
 /**
  * Verifies `X-Messente-Signature` against the raw body: succeeds when the signature is the hex
- * HMAC-SHA256 of `rawBody` keyed with `secret`, fails with {@link InvalidSignature} otherwise.
+ * HMAC-SHA256 of `rawBody` keyed with the secret, or with one of the secrets when given a list,
+ * and says which one ({@link Verified}); fails with {@link InvalidSignature} otherwise.
+ *
+ * Rotation: give the current secret first and the previous ones after it (at most
+ * {@link MAX_SECRETS}). Reports signed with either verify while the sender switches, so a leaked
+ * API password can be replaced without a window where real reports are refused; once
+ * `secretIndex` stays `0`, drop the old secret.
  *
  * The signature must be exactly 64 hex digits (either case, no whitespace, no `sha256=` prefix);
  * anything else is `"malformed"` before any hashing. The comparison of the digests takes the same
- * time wherever they differ.
+ * time wherever they differ. Secrets are checked before the body and the signature, so a
+ * misconfigured secret fails every report with {@link InvalidSecret}, never as a bad signature.
+ * A body over {@link MAX_SIGNED_BODY_BYTES} (or `maxBodyBytes`) is {@link InvalidBody}. Nothing
+ * throws.
+ *
+ * A valid signature proves who sent the body, not when: a captured report verifies forever.
+ * Bound its age with `decode`'s `maxAge` and deduplicate by message id and status.
  *
  * @example
  * ```ts
  * import { DeliveryReport } from "@septet/core"
  * import { Effect } from "effect"
  *
- * const signature = await Effect.runPromise(DeliveryReport.sign("s3cret", '{"status":"DELIVRD"}'))
- * await Effect.runPromise(DeliveryReport.verify("s3cret", '{"status":"DELIVRD"}', signature)) // => undefined
+ * const body = '{"status":"DELIVRD"}'
+ * const signature = await Effect.runPromise(DeliveryReport.sign("s3cret", body))
+ * await Effect.runPromise(DeliveryReport.verify("s3cret", body, signature)) // => { secretIndex: 0 }
+ *
+ * const byOld = await Effect.runPromise(DeliveryReport.sign("old s3cret", body))
+ * await Effect.runPromise(DeliveryReport.verify(["new s3cret", "old s3cret"], body, byOld)) // => { secretIndex: 1 }
  * ```
  *
- * @category signature
+ * @category operations
  * @since 0.1.0
  */
 export const verify = (
-  secret: string | Uint8Array,
-  rawBody: string | Uint8Array,
+  secrets: Secret | ReadonlyArray<Secret>,
+  rawBody: Body,
   signature: string,
-): Effect.Effect<void, InvalidSignature | InvalidSecret> =>
+  options?: SignatureOptions,
+): Effect.Effect<Verified, InvalidSignature | InvalidSecret | InvalidBody | InvalidOptions> =>
   Effect.gen(function* () {
-    const key = yield* keyBytes(secret);
+    const { minSecretBytes, maxBodyBytes } = yield* Effect.fromResult(signatureOptions(options));
+    const checked = yield* Effect.fromResult(secretList(secrets, minSecretBytes));
+    const body = yield* Effect.fromResult(bodyBytes(rawBody, maxBodyBytes));
     const given = typeof signature === "string" ? fromHex(signature, 32) : undefined;
     if (given === undefined) return yield* new InvalidSignature({ reason: "malformed" });
-    const expected = yield* Effect.promise(() => hmacSha256(key, toBytes(rawBody)));
-    if (!constantTimeEqual(expected, given)) return yield* new InvalidSignature({ reason: "mismatch" });
+    for (const [secretIndex, secret] of checked.entries()) {
+      const key = yield* keyOf(secret);
+      if (yield* Effect.promise(() => hmacSha256Verify(key, body, given))) return { secretIndex };
+    }
+    return yield* new InvalidSignature({ reason: "mismatch" });
   });

@@ -140,7 +140,7 @@ const language = (
  * Gsm7.defaultAlphabet[0x11] // => "_"
  * ```
  *
- * @category tables
+ * @category constants
  * @since 0.1.0
  */
 export const defaultAlphabet: ReadonlyArray<string> = /* @__PURE__ */ table(DEFAULT_ALPHABET);
@@ -158,7 +158,7 @@ export const defaultAlphabet: ReadonlyArray<string> = /* @__PURE__ */ table(DEFA
  * Gsm7.defaultExtension.filter(Boolean).join("") // => "\f^{}\\[~]|€"
  * ```
  *
- * @category tables
+ * @category constants
  * @since 0.1.0
  */
 export const defaultExtension: ReadonlyArray<string> = /* @__PURE__ */ table(DEFAULT_EXTENSION);
@@ -173,7 +173,7 @@ export const defaultExtension: ReadonlyArray<string> = /* @__PURE__ */ table(DEF
  * Sms.measure("Günaydın", { languages: [Gsm7.Turkish] }).encoding // => "GSM-7"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Turkish: NationalLanguage = /* @__PURE__ */ language(
@@ -193,7 +193,7 @@ export const Turkish: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Spanish.singleShift?.[0x09] // => "ç"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Spanish: NationalLanguage = /* @__PURE__ */ language("Spanish", 2, undefined, SPANISH_SINGLE);
@@ -208,7 +208,7 @@ export const Spanish: NationalLanguage = /* @__PURE__ */ language("Spanish", 2, 
  * Gsm7.Portuguese.lockingShift?.[0x04] // => "ê"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Portuguese: NationalLanguage = /* @__PURE__ */ language(
@@ -228,7 +228,7 @@ export const Portuguese: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Bengali.lockingShift?.[0x03] // => "অ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Bengali: NationalLanguage = /* @__PURE__ */ language(
@@ -249,7 +249,7 @@ export const Bengali: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Gujarati.lockingShift?.[0x03] // => "અ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Gujarati: NationalLanguage = /* @__PURE__ */ language(
@@ -270,7 +270,7 @@ export const Gujarati: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Hindi.lockingShift?.[0x03] // => "अ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Hindi: NationalLanguage = /* @__PURE__ */ language(
@@ -292,7 +292,7 @@ export const Hindi: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Kannada.lockingShift?.[0x24] // => "ಡ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Kannada: NationalLanguage = /* @__PURE__ */ language(
@@ -313,7 +313,7 @@ export const Kannada: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Malayalam.lockingShift?.[0x03] // => "അ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Malayalam: NationalLanguage = /* @__PURE__ */ language(
@@ -334,7 +334,7 @@ export const Malayalam: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Oriya.lockingShift?.[0x03] // => "ଅ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Oriya: NationalLanguage = /* @__PURE__ */ language(
@@ -355,7 +355,7 @@ export const Oriya: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Punjabi.lockingShift?.[0x03] // => "ਅ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Punjabi: NationalLanguage = /* @__PURE__ */ language(
@@ -376,7 +376,7 @@ export const Punjabi: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Tamil.lockingShift?.[0x03] // => "அ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Tamil: NationalLanguage = /* @__PURE__ */ language(
@@ -397,7 +397,7 @@ export const Tamil: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Telugu.lockingShift?.[0x03] // => "అ"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Telugu: NationalLanguage = /* @__PURE__ */ language(
@@ -418,7 +418,7 @@ export const Telugu: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.Urdu.lockingShift?.[0x00] // => "ا"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const Urdu: NationalLanguage = /* @__PURE__ */ language(
@@ -440,7 +440,7 @@ export const Urdu: NationalLanguage = /* @__PURE__ */ language(
  * Gsm7.languages.map((l) => l.id).join(",") // => "1,2,3,4,5,6,7,8,9,10,11,12,13"
  * ```
  *
- * @category languages
+ * @category constants
  * @since 0.1.0
  */
 export const languages: ReadonlyArray<NationalLanguage> = /* @__PURE__ */ Object.freeze([
@@ -473,7 +473,7 @@ export const languages: ReadonlyArray<NationalLanguage> = /* @__PURE__ */ Object
  * Gsm7.septets("😀".codePointAt(0)!) // => 0
  * ```
  *
- * @category encoding
+ * @category operations
  * @since 0.1.0
  */
 export const septets = (codePoint: number): 0 | 1 | 2 => defaultCost(codePoint);
@@ -490,7 +490,7 @@ export const septets = (codePoint: number): 0 | 1 | 2 => defaultCost(codePoint);
  * Gsm7.isGsm7("ê".codePointAt(0)!) // => false
  * ```
  *
- * @category encoding
+ * @category predicates
  * @since 0.1.0
  */
 export const isGsm7 = (codePoint: number): boolean => defaultCost(codePoint) !== 0;

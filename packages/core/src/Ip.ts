@@ -3,8 +3,9 @@
  *
  * Modelled on Go's `net/netip`: an {@link Address} is a small immutable value (its family and its
  * 128 bits), parsing is strict, and every error quotes the input and names the failing part,
- * e.g. `ParseAddr("1.2.3.04"): IPv4 field has octet with leading zero (octal forms are not
- * allowed)`.
+ * e.g. `Ip.parseAddress("1.2.3.04"): IPv4 field has octet with leading zero (octal forms are
+ * not allowed)`. The message names the public function ({@link parseAddress} or {@link parseCidr});
+ * the `…Option`, `…Result` and `…Unsafe` variants give the same errors.
  *
  * ## Grammar (what {@link parseAddress} accepts)
  *
@@ -90,7 +91,8 @@
  * @module
  * @since 0.1.0
  */
-import { Effect, Option, Result, Schema } from "effect";
+import { Effect, Option, type Order as order, Result, Schema } from "effect";
+import { describe } from "./internal/describe.js";
 import * as scan from "./internal/ipScan.js";
 import {
   AddressTypeId as AddressTypeIdImpl,
@@ -142,7 +144,7 @@ export type Family = 4 | 6;
  * import { Ip } from "@septet/core"
  * Ip.AddressTypeId // => "~@septet/core/Ip/Address"
  * ```
- * @category symbols
+ * @category constants
  * @since 0.1.0
  */
 export const AddressTypeId: typeof AddressTypeIdImpl = AddressTypeIdImpl;
@@ -179,12 +181,11 @@ export interface Address {
  *
  * @example
  * ```ts
- * import { Option } from "effect"
  * import { Ip } from "@septet/core"
- * Ip.isAddress(Option.getOrThrow(Ip.parseAddressOption("::1"))) // => true
+ * Ip.isAddress(Ip.parseAddressUnsafe("::1")) // => true
  * Ip.isAddress("::1") // => false
  * ```
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isAddress: (u: unknown) => u is Address = isAddressImpl;
@@ -233,7 +234,7 @@ export interface Cidr {
  * import { Effect } from "effect"
  * import { Ip } from "@septet/core"
  * const error = Effect.runSync(Effect.flip(Ip.parseAddress("1.2.3.04")))
- * error.message // => 'ParseAddr("1.2.3.04"): IPv4 field has octet with leading zero (octal forms are not allowed) (at "04")'
+ * error.message // => 'Ip.parseAddress("1.2.3.04"): IPv4 field has octet with leading zero (octal forms are not allowed) (at "04")'
  * ```
  * @category errors
  * @since 0.1.0
@@ -244,7 +245,7 @@ export class InvalidAddress extends Schema.TaggedError<InvalidAddress>()("Invali
   offset: Schema.Number,
 }) {
   override get message(): string {
-    return `ParseAddr(${JSON.stringify(this.input)}): ${this.reason}${at(this.input, this.offset)}`;
+    return `Ip.parseAddress(${JSON.stringify(this.input)}): ${this.reason}${at(this.input, this.offset)}`;
   }
 }
 
@@ -270,7 +271,7 @@ export class InvalidCidr extends Schema.TaggedError<InvalidCidr>()("InvalidCidr"
   offset: Schema.Number,
 }) {
   override get message(): string {
-    return `ParsePrefix(${JSON.stringify(this.input)}): ${this.reason}${at(this.input, this.offset)}`;
+    return `Ip.parseCidr(${JSON.stringify(this.input)}): ${this.reason}${at(this.input, this.offset)}`;
   }
 }
 
@@ -333,7 +334,7 @@ export const parseAddressOption = (s: string): Option.Option<Address> => {
  */
 export const parseAddressResult = (s: string): Result.Result<Address, InvalidAddress> => {
   if (typeof s !== "string") {
-    return Result.fail(new InvalidAddress({ input: String(s), reason: "not a string", offset: 0 }));
+    return Result.fail(new InvalidAddress({ input: describe(s), reason: "not a string", offset: 0 }));
   }
   const status = scanAddress(s, 0, s.length);
   return status > 0 ? Result.succeed(addressFromScratch(status)) : Result.fail(addressError(status, s));
@@ -362,6 +363,28 @@ export const parseAddress = (s: string): Effect.Effect<Address, InvalidAddress> 
   Effect.fromResult(parseAddressResult(s));
 
 /**
+ * Parses an IP address or throws its {@link InvalidAddress}: for tests and examples with
+ * hard-coded strings (like Go's `netip.MustParseAddr`), where a bad literal is a bug to see at
+ * once.
+ *
+ * Gotcha: this is the one parser that throws. Input from outside (a request, a file, a form)
+ * goes through {@link parseAddress}, {@link parseAddressResult} or {@link parseAddressOption}.
+ *
+ * @example
+ * ```ts
+ * import { Ip } from "@septet/core"
+ * Ip.format(Ip.parseAddressUnsafe("2001:DB8::1")) // => "2001:db8::1"
+ * ```
+ * @category parsing
+ * @since 0.1.0
+ */
+export const parseAddressUnsafe = (s: string): Address => {
+  const result = parseAddressResult(s);
+  if (Result.isFailure(result)) throw result.failure;
+  return result.success;
+};
+
+/**
  * Parses a CIDR range synchronously into a `Result` (see {@link parseCidr}). Never throws.
  *
  * @example
@@ -376,7 +399,7 @@ export const parseAddress = (s: string): Effect.Effect<Address, InvalidAddress> 
 export function parseCidrResult(s: string): Result.Result<Cidr, InvalidCidr> {
   if (typeof s !== "string") {
     return Result.fail(
-      new InvalidCidr({ input: String(s), reason: "not a string", part: "address", offset: 0 }),
+      new InvalidCidr({ input: describe(s), reason: "not a string", part: "address", offset: 0 }),
     );
   }
   const status = scanCidr(s, false);
@@ -398,7 +421,7 @@ export function parseCidrResult(s: string): Result.Result<Cidr, InvalidCidr> {
  * ```ts
  * import { Effect } from "effect"
  * import { Ip } from "@septet/core"
- * const cidr = Effect.runSync(Ip.parseCidr("123.123.123.1/24"))
+ * const cidr = Ip.parseCidrUnsafe("123.123.123.1/24")
  * cidr.canonical // => "123.123.123.0/24"
  * cidr.hostBitsMasked // => true
  * Effect.runSync(Effect.flip(Ip.parseCidr("10.0.0.0/+8"))).reason // => "prefix length must not have a sign"
@@ -408,6 +431,27 @@ export function parseCidrResult(s: string): Result.Result<Cidr, InvalidCidr> {
  */
 export const parseCidr = (s: string): Effect.Effect<Cidr, InvalidCidr> =>
   Effect.fromResult(parseCidrResult(s));
+
+/**
+ * Parses a CIDR range or throws its {@link InvalidCidr}: for tests and examples with hard-coded
+ * strings (like Go's `netip.MustParsePrefix`). Same grammar and masking as {@link parseCidr}.
+ *
+ * Gotcha: this is the one range parser that throws. Input from outside goes through
+ * {@link parseCidr} or {@link parseCidrResult}.
+ *
+ * @example
+ * ```ts
+ * import { Ip } from "@septet/core"
+ * Ip.parseCidrUnsafe("10.1.2.3/8").canonical // => "10.0.0.0/8"
+ * ```
+ * @category parsing
+ * @since 0.1.0
+ */
+export const parseCidrUnsafe = (s: string): Cidr => {
+  const result = parseCidrResult(s);
+  if (Result.isFailure(result)) throw result.failure;
+  return result.success;
+};
 
 /**
  * The canonical text of an address: dotted decimal for IPv4; RFC 5952 for IPv6 (lowercase hex,
@@ -425,7 +469,7 @@ export const parseCidr = (s: string): Effect.Effect<Cidr, InvalidCidr> =>
  * text("0:0:0:0:0:FFFF:0102:0304") // => "::ffff:1.2.3.4"
  * text("::1.2.3.4") // => "::102:304"
  * ```
- * @category formatting
+ * @category conversions
  * @since 0.1.0
  */
 export const format: (address: Address) => string = formatImpl;
@@ -437,10 +481,9 @@ export const format: (address: Address) => string = formatImpl;
  *
  * @example
  * ```ts
- * import { Option } from "effect"
  * import { Ip } from "@septet/core"
- * const mapped = Option.getOrThrow(Ip.parseAddressOption("::ffff:1.2.3.4"))
- * const compat = Option.getOrThrow(Ip.parseAddressOption("::1.2.3.4"))
+ * const mapped = Ip.parseAddressUnsafe("::ffff:1.2.3.4")
+ * const compat = Ip.parseAddressUnsafe("::1.2.3.4")
  * Ip.isIPv4Mapped(mapped) // => true
  * Ip.isIPv4Mapped(compat) // => false
  * ```
@@ -458,9 +501,8 @@ export const isIPv4Mapped = (address: Address): boolean => {
  *
  * @example
  * ```ts
- * import { Option } from "effect"
  * import { Ip } from "@septet/core"
- * const mapped = Option.getOrThrow(Ip.parseAddressOption("::ffff:10.0.0.1"))
+ * const mapped = Ip.parseAddressUnsafe("::ffff:10.0.0.1")
  * Ip.format(Ip.unmap(mapped)) // => "10.0.0.1"
  * mapped.family // => 6
  * Ip.unmap(mapped).family // => 4
@@ -477,12 +519,11 @@ export const unmap = (address: Address): Address =>
  *
  * @example
  * ```ts
- * import { Option } from "effect"
  * import { Ip } from "@septet/core"
- * const a = Option.getOrThrow(Ip.parseAddressOption("::1"))
- * const b = Option.getOrThrow(Ip.parseAddressOption("0:0:0:0:0:0:0:1"))
- * const c = Option.getOrThrow(Ip.parseAddressOption("::ffff:127.0.0.1"))
- * const d = Option.getOrThrow(Ip.parseAddressOption("127.0.0.1"))
+ * const a = Ip.parseAddressUnsafe("::1")
+ * const b = Ip.parseAddressUnsafe("0:0:0:0:0:0:0:1")
+ * const c = Ip.parseAddressUnsafe("::ffff:127.0.0.1")
+ * const d = Ip.parseAddressUnsafe("127.0.0.1")
  * Ip.equals(a, b) // => true
  * Ip.equals(c, d) // => false
  * Ip.equals(Ip.unmap(c), d) // => true
@@ -498,13 +539,12 @@ export const equals: (a: Address, b: Address) => boolean = sameAddress;
  *
  * @example
  * ```ts
- * import { Option } from "effect"
  * import { Ip } from "@septet/core"
- * const a = Option.getOrThrow(Ip.parseAddressOption("10.0.0.1"))
- * const b = Option.getOrThrow(Ip.parseAddressOption("::1"))
+ * const a = Ip.parseAddressUnsafe("10.0.0.1")
+ * const b = Ip.parseAddressUnsafe("::1")
  * Ip.compare(a, b) // => -1
  * ```
- * @category ordering
+ * @category predicates
  * @since 0.1.0
  */
 export const compare = (a: Address, b: Address): -1 | 0 | 1 => {
@@ -518,13 +558,29 @@ export const compare = (a: Address, b: Address): -1 | 0 | 1 => {
 };
 
 /**
+ * The `Order` of addresses for effect's sorting helpers (`Array.sort`, `Order.min`, …): every
+ * IPv4 address before every IPv6 address, then numerically. The same order as {@link compare};
+ * `1.2.3.4` and `::ffff:1.2.3.4` are different values and sort apart (IPv4 first).
+ *
+ * @example
+ * ```ts
+ * import { Array } from "effect"
+ * import { Ip } from "@septet/core"
+ * const sorted = Array.sort(["::1", "10.0.0.2", "10.0.0.1"].map(Ip.parseAddressUnsafe), Ip.Order)
+ * sorted.map(Ip.format) // => ["10.0.0.1", "10.0.0.2", "::1"]
+ * ```
+ * @category predicates
+ * @since 0.1.0
+ */
+export const Order: order.Order<Address> = compare;
+
+/**
  * The address in network byte order: 4 bytes for IPv4, 16 for IPv6 (a fresh array each call).
  *
  * @example
  * ```ts
- * import { Option } from "effect"
  * import { Ip } from "@septet/core"
- * const a = Option.getOrThrow(Ip.parseAddressOption("192.0.2.1"))
+ * const a = Ip.parseAddressUnsafe("192.0.2.1")
  * Array.from(Ip.toBytes(a)) // => [192, 0, 2, 1]
  * ```
  * @category conversions
@@ -555,18 +611,27 @@ export const toBytes = (address: Address): Uint8Array => {
  * import { Ip } from "@septet/core"
  * Option.map(Ip.fromBytes([10, 0, 0, 1]), Ip.format) // => Option.some("10.0.0.1")
  * ```
- * @category constructors
+ * @category conversions
  * @since 0.1.0
  */
 export const fromBytes = (bytes: ArrayLike<number>): Option.Option<Address> => {
-  const n = bytes.length;
-  if (n !== 4 && n !== 16) return Option.none();
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (!Number.isInteger(b) || b < 0 || b > 255) return Option.none();
+  // Read each byte once into a copy: a getter or proxy cannot answer differently when checked and
+  // when used, and one that throws gives none.
+  const copy: Array<number> = [];
+  try {
+    const n = bytes.length;
+    if (n !== 4 && n !== 16) return Option.none();
+    for (let i = 0; i < n; i++) {
+      const b: unknown = bytes[i];
+      if (typeof b !== "number" || !Number.isInteger(b) || b < 0 || b > 255) return Option.none();
+      copy.push(b);
+    }
+  } catch {
+    return Option.none();
   }
+  const n = copy.length;
   const word = (o: number): number =>
-    ((bytes[o]! << 24) | (bytes[o + 1]! << 16) | (bytes[o + 2]! << 8) | bytes[o + 3]!) >>> 0;
+    ((copy[o]! << 24) | (copy[o + 1]! << 16) | (copy[o + 2]! << 8) | copy[o + 3]!) >>> 0;
   return Option.some(
     n === 4
       ? addressFromWords(4, 0, 0, 0, word(0))

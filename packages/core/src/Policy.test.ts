@@ -1,9 +1,9 @@
 import { Allowlist, ApiKey, Policy, Sms, SmsRequest } from "@septet/core";
 import { PolicyArbitraries } from "@septet/testing";
+import * as PolicyVectors from "@septet/testing/vectors";
 import { Effect, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as PolicyVectors from "../../testing/src/vectors/policy.js";
 
 const key = (config: Record<string, unknown>) => Effect.runSync(ApiKey.decode({ name: "k", ...config }));
 const req = (input: unknown) => Effect.runSync(SmsRequest.decode(input));

@@ -10,11 +10,12 @@
  * @module
  * @since 0.1.0
  */
-import { Effect, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import * as Allowlist from "./Allowlist.js";
 import type { ApiKey } from "./ApiKey.js";
 import * as DeliveryReport from "./DeliveryReport.js";
 import * as Ip from "./Ip.js";
+import { describe } from "./internal/describe.js";
 import { toPointer, toSource } from "./internal/policyIssues.js";
 import {
   type Check,
@@ -181,7 +182,7 @@ export type PolicyError = Forbidden | InvalidField | MissingField | SmsRequest.I
  * How a request field is written, for the precedence table: key absent, JSON `null`, `""`, a
  * valid string, an invalid string.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export type RequestState = "absent" | "null" | "empty" | "valid" | "invalid";
@@ -189,7 +190,7 @@ export type RequestState = "absent" | "null" | "empty" | "valid" | "invalid";
 /**
  * One overridable setting's rule.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export interface PrecedenceRule {
@@ -242,7 +243,7 @@ const states: PrecedenceRule["states"] = {
  * Policy.precedence[0]?.states.empty // => "invalid: error 105 (the key's value is not used)"
  * ```
  *
- * @category precedence
+ * @category constants
  * @since 0.1.0
  */
 export const precedence: ReadonlyArray<PrecedenceRule> = [
@@ -292,21 +293,21 @@ export const precedence: ReadonlyArray<PrecedenceRule> = [
  * Effect.runSync(Policy.authorize(key, "::ffff:127.0.0.1")) // => undefined
  * ```
  *
- * @category authorize
+ * @category operations
  * @since 0.1.0
  */
 export const authorize = (key: ApiKey, address: string | Ip.Address): Effect.Effect<void, Forbidden> => {
-  const shown =
-    typeof address === "string"
-      ? address.length > 64
-        ? `${address.slice(0, 64)}…`
-        : address
-      : String(address);
-  const parsed =
-    typeof address === "string" ? Ip.parseAddressOption(address) : { _tag: "Some" as const, value: address };
-  if (parsed._tag === "None")
+  const shown = Ip.isAddress(address) ? Ip.format(address) : describe(address);
+  const parsed = Ip.isAddress(address) ? Option.some(address) : Ip.parseAddressOption(address);
+  if (Option.isNone(parsed))
     return Effect.fail(new Forbidden({ address: shown, reason: "not an IP address" }));
-  return Allowlist.allows(key.ipWhitelist, parsed.value)
+  let whitelist: unknown;
+  try {
+    whitelist = key.ipWhitelist;
+  } catch {
+    whitelist = undefined; // a key that cannot be read denies, like an empty whitelist
+  }
+  return Allowlist.allows(whitelist as Allowlist.Allowlist, parsed.value)
     ? Effect.void
     : Effect.fail(new Forbidden({ address: shown, reason: "address not in the key's IP whitelist" }));
 };
@@ -318,7 +319,7 @@ export const authorize = (key: ApiKey, address: string | Ip.Address): Effect.Eff
 /**
  * Options of {@link resolve}.
  *
- * @category resolve
+ * @category models
  * @since 0.1.0
  */
 export interface ResolveOptions {
@@ -429,7 +430,7 @@ const settle = <A>(
  * resolution.measurement.segments // => 1
  * ```
  *
- * @category resolve
+ * @category operations
  * @since 0.1.0
  */
 export const resolve = (
@@ -439,38 +440,19 @@ export const resolve = (
 ): Effect.Effect<Resolution, InvalidField | MissingField> =>
   Effect.gen(function* () {
     const { message, index } = SmsRequest.smsOf(request);
-    const at = (field: string): ReadonlyArray<string | number> => ["messages", index, field];
+    const at: FieldPath = (field) => ["messages", index, field];
 
-    // sender, with the legacy alias `from`: `sender` first, `from` only when `sender` is not given.
-    const senderGiven = message.sender != null;
-    const fromGiven = message.from != null;
-    if (senderGiven && fromGiven && message.sender !== message.from) {
-      return yield* new InvalidField({
-        source: toSource(at("from")),
-        pointer: toPointer(at("from")),
-        reason: "sender and from (legacy) are both given and differ",
-      });
-    }
-    const senderField = !senderGiven && fromGiven ? "from" : "sender";
+    const conflict = senderConflict(message, at);
+    if (conflict !== undefined) return yield* conflict;
+    const senderField = senderFieldOf(message);
     const sender = yield* settle(
-      resolveSetting(
-        senderGiven ? message.sender : fromGiven ? message.from : message.sender,
-        key.defaultSender,
-        checkSender,
-        undefined,
-      ),
+      resolveSetting(senderValueOf(message), key.defaultSender, checkSender, undefined),
       at(senderField),
       "defaultSender",
       "no sender in the request and no default sender on the key",
     );
-    if (key.senders !== undefined && !key.senders.includes(sender.value)) {
-      const path = sender.provenance === "request" ? at(senderField) : undefined;
-      return yield* new InvalidField({
-        source: path === undefined ? keySource("defaultSender") : toSource(path),
-        pointer: path === undefined ? "/defaultSender" : toPointer(path),
-        reason: "sender not among the key's activated senders",
-      });
-    }
+    const notActivated = activationProblem(key, sender, at(senderField));
+    if (notActivated !== undefined) return yield* notActivated;
 
     const autoReplace = yield* settle(
       resolveSetting(message.autoconvert, key.autoReplace, checkMode, { value: "on" as Mode }),
@@ -478,7 +460,6 @@ export const resolve = (
       "autoReplace",
       "",
     );
-
     const dlrUrl = yield* settle(
       resolveSetting<string | null>(request.dlr_url, key.dlrUrl, checkUrl(options?.dlr), { value: null }),
       ["dlr_url"],
@@ -493,14 +474,7 @@ export const resolve = (
       options?.leftovers,
       options?.measure,
     );
-    if (replaced._tag === "Rejected") {
-      const path = replaced.field === "text" ? at("text") : undefined;
-      return yield* new InvalidField({
-        source: path === undefined ? "options[leftovers]" : toSource(path),
-        pointer: path === undefined ? "" : toPointer(path),
-        reason: replaced.reason,
-      });
-    }
+    if (replaced._tag === "Rejected") return yield* replacementRefusal(replaced, at);
     return {
       to: request.to,
       messageIndex: index,
@@ -514,7 +488,68 @@ export const resolve = (
       reverted: replaced.reverted,
       measurement: replaced.measurement,
     } satisfies Resolution;
-  });
+  }).pipe(
+    // Values that do not come from SmsRequest.decode / ApiKey.decode (null, a proxy, a getter
+    // that throws) must not throw through: they fail as invalid data.
+    Effect.catchDefect(() =>
+      Effect.fail(
+        new InvalidField({
+          source: "payload",
+          pointer: "",
+          reason:
+            "the request, the key or the options could not be read (pass the values SmsRequest.decode and ApiKey.decode return)",
+        }),
+      ),
+    ),
+  );
+
+// The steps of `resolve` are plain functions: an extra Effect per step would cost a third of its
+// speed (BENCHMARKS.md, `Policy.resolve`).
+
+/** The path of a field of the request's SMS message, e.g. `["messages", 0, "sender"]`. */
+type FieldPath = (field: string) => ReadonlyArray<string | number>;
+
+const invalidRequestField = (path: ReadonlyArray<string | number>, reason: string): InvalidField =>
+  new InvalidField({ source: toSource(path), pointer: toPointer(path), reason });
+
+/** `sender` and its legacy alias `from` may both be given only when they agree. */
+const senderConflict = (message: SmsRequest.SmsMessage, at: FieldPath): InvalidField | undefined =>
+  message.sender != null && message.from != null && message.sender !== message.from
+    ? invalidRequestField(at("from"), "sender and from (legacy) are both given and differ")
+    : undefined;
+
+/** The request field the sender is read from: `from` only when `sender` is not given. */
+const senderFieldOf = (message: SmsRequest.SmsMessage): "sender" | "from" =>
+  message.sender == null && message.from != null ? "from" : "sender";
+
+/** The request's sender as the precedence rule sees it (`sender`, else `from`). */
+const senderValueOf = (message: SmsRequest.SmsMessage): string | null | undefined =>
+  message.sender != null ? message.sender : message.from != null ? message.from : message.sender;
+
+/** With `senders` on the key, the effective sender must be one of them (compared exactly). */
+const activationProblem = (
+  key: ApiKey,
+  sender: Resolved<string>,
+  requestPath: ReadonlyArray<string | number>,
+): InvalidField | undefined => {
+  if (key.senders === undefined || key.senders.includes(sender.value)) return undefined;
+  const reason = "sender not among the key's activated senders";
+  return sender.provenance === "request"
+    ? invalidRequestField(requestPath, reason)
+    : new InvalidField({ source: keySource("defaultSender"), pointer: "/defaultSender", reason });
+};
+
+/**
+ * Why Auto-Replace refused the text: leftovers refused by the leftover policy are an error on the
+ * text; a bad `{ substitute }` one on `options[leftovers]`.
+ */
+const replacementRefusal = (
+  refused: { readonly field: "text" | "leftovers"; readonly reason: string },
+  at: FieldPath,
+): InvalidField =>
+  refused.field === "text"
+    ? invalidRequestField(at("text"), refused.reason)
+    : new InvalidField({ source: "options[leftovers]", pointer: "", reason: refused.reason });
 
 // -----------------------------------------------------------------------------
 // Omnichannel errors
@@ -527,7 +562,7 @@ export const resolve = (
  * `payload[messages][0][sender]`; a key setting is `apiKey[defaultSender]`; the caller's address
  * is `address`.
  *
- * @category omnichannel
+ * @category models
  * @since 0.1.0
  */
 export interface OmnichannelError {
@@ -558,7 +593,7 @@ const invalidData = (detail: string, source: string): OmnichannelError => ({
  * // => ["106 payload[to]", "105 payload[messages][0][text]"]
  * ```
  *
- * @category omnichannel
+ * @category conversions
  * @since 0.1.0
  */
 export const toOmnichannelErrors = (error: PolicyError): ReadonlyArray<OmnichannelError> => {
@@ -599,7 +634,7 @@ export const toOmnichannelErrors = (error: PolicyError): ReadonlyArray<Omnichann
  * // => { title: "Forbidden", detail: "address not in the key's IP whitelist: 198.51.100.7", code: "102", source: "address" }
  * ```
  *
- * @category omnichannel
+ * @category conversions
  * @since 0.1.0
  */
 export const toOmnichannelError = (error: PolicyError): OmnichannelError => toOmnichannelErrors(error)[0]!;

@@ -1,13 +1,13 @@
 import { Replacement, Transliteration } from "@septet/core";
 import { ReplacementArbitraries as RA } from "@septet/testing";
-import * as fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import {
   messenteVectors,
   type ReplacementVector,
   replacementEdgeVectors,
   replacementLanguageVectors,
-} from "../../testing/src/vectors/replacement.js";
+} from "@septet/testing/vectors";
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import * as Gsm7 from "./Gsm7.js";
 
 const isGsmText = (s: string): boolean => [...s].every((c) => Gsm7.isGsm7(c.codePointAt(0)!));

@@ -302,7 +302,7 @@ export const TABLE_LIMITS = {
  * bad._tag === "InvalidTable" ? bad.issues.map((i) => i.path) : [] // => [[0], [1]]
  * ```
  *
- * @category constructors
+ * @category parsing
  * @since 0.1.0
  */
 export const makeTable: (input: unknown) => Table | InvalidTable = internalTable.makeTable;
@@ -318,7 +318,7 @@ export const makeTable: (input: unknown) => Table | InvalidTable = internalTable
  * Replacement.isTable({ _tag: "Table", entries: [] }) // => false
  * ```
  *
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isTable: (u: unknown) => u is Table = internalTable.isTable;
@@ -364,7 +364,7 @@ const applied = (
  * r.replacements.map((c) => [c.index, c.original, c.rule]) // => [[0, "„", "table"], [14, "“", "table"]]
  * ```
  *
- * @category replacing
+ * @category operations
  * @since 0.1.0
  */
 export const applyTable = (
@@ -443,7 +443,7 @@ const invalidSubstitute = (value: unknown): InvalidSubstitute | string => {
  * // => [{ index: 3, outputIndex: 3, original: "e\u0301", replacement: "é", rule: "compose" }]
  * ```
  *
- * @category replacing
+ * @category operations
  * @since 0.1.0
  */
 export function apply(
@@ -522,7 +522,7 @@ export function apply(
  * Replacement.replay(Replacement.apply("Ёлка – 5 €", { mode: "full" })) // => "Ёлка – 5 €"
  * ```
  *
- * @category auditing
+ * @category operations
  * @since 0.1.0
  */
 export const replay = (result: Pick<Applied, "text" | "replacements">): string => {

@@ -1,7 +1,7 @@
 import { SmsArbitraries } from "@septet/testing";
+import { type SmsVector, smsVectors } from "@septet/testing/vectors";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type SmsVector, smsVectors } from "../../testing/src/vectors/sms.js";
 import * as Gsm7 from "./Gsm7.js";
 import * as Sms from "./Sms.js";
 

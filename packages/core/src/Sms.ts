@@ -421,7 +421,7 @@ const settingsOf = (options: unknown): Settings => {
  * Sms.measure("Çalışma", { languages: [Gsm7.Turkish] }).lockingShift // => "Turkish"
  * ```
  *
- * @category measuring
+ * @category operations
  * @since 0.1.0
  */
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
@@ -462,7 +462,7 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
  * Sms.split("a".repeat(152) + "€" + "a".repeat(7)).map((p) => p.length) // => [152, 8]
  * ```
  *
- * @category measuring
+ * @category operations
  * @since 0.1.0
  */
 export const split = (text: string, options?: MeasureOptions): ReadonlyArray<string> => {
@@ -549,7 +549,7 @@ const longestPrefix = (
  * Sms.truncate("hello", 0)                  // => ""
  * ```
  *
- * @category measuring
+ * @category operations
  * @since 0.1.0
  */
 export const truncate = (text: string, maxSegments: number, options?: MeasureOptions): string => {

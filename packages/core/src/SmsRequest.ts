@@ -22,7 +22,7 @@ import { type JsonCaps, parsePlainJson, toPlainJson } from "./internal/policyJso
  * Longest SMS `text`, in UTF-16 code units: 10 000 (about 65 GSM-7 or 150 UCS-2 segments, well
  * past any real message; 255 concatenated parts is the protocol ceiling).
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -30,7 +30,7 @@ export const MAX_TEXT_LENGTH = 10_000;
 /**
  * Most entries in `messages` (one per channel: sms, viber, whatsapp, telegram, rcs, …): 10.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_MESSAGES = 10;
@@ -38,7 +38,7 @@ export const MAX_MESSAGES = 10;
 /**
  * Longest raw request body {@link decodeJson} parses: 64 KiB of text.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_BODY_LENGTH = 65_536;
@@ -47,7 +47,7 @@ export const MAX_BODY_LENGTH = 65_536;
  * Structural caps applied to any input before the Schema sees it (unknown fields included):
  * nesting depth 16, 2 000 values, strings (and keys) of at most {@link MAX_TEXT_LENGTH} code units.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const JSON_CAPS: JsonCaps = { maxDepth: 16, maxNodes: 2_000, maxString: MAX_TEXT_LENGTH };
@@ -85,7 +85,7 @@ const isE164 = (s: string): boolean => {
  * Schema.is(SmsRequest.E164)("0037251000000") // => false
  * ```
  *
- * @category fields
+ * @category schemas
  * @since 0.1.0
  */
 export const E164 = Schema.String.check(
@@ -156,7 +156,7 @@ export const SmsMessage = Schema.Struct({
 /**
  * A decoded SMS entry.
  *
- * @category schemas
+ * @category models
  * @since 0.1.0
  */
 export type SmsMessage = typeof SmsMessage.Type;
@@ -185,7 +185,7 @@ export const Message = Schema.Union([SmsMessage, ...Other]);
 /**
  * A decoded entry of `messages`.
  *
- * @category schemas
+ * @category models
  * @since 0.1.0
  */
 export type Message = typeof Message.Type;
@@ -243,7 +243,7 @@ export const SmsRequest = Schema.Struct({
 /**
  * A decoded request.
  *
- * @category schemas
+ * @category models
  * @since 0.1.0
  */
 export type SmsRequest = typeof SmsRequest.Type;
@@ -358,7 +358,7 @@ const fromPlain = (value: unknown): Effect.Effect<SmsRequest, InvalidRequest> =>
  * // => "+37251000000"
  * ```
  *
- * @category decoding
+ * @category parsing
  * @since 0.1.0
  */
 export const decode = (input: unknown): Effect.Effect<SmsRequest, InvalidRequest> => {
@@ -378,7 +378,7 @@ export const decode = (input: unknown): Effect.Effect<SmsRequest, InvalidRequest
  * Effect.runSync(Effect.flip(SmsRequest.decodeJson("{"))).issues[0]?.message // => "not valid JSON"
  * ```
  *
- * @category decoding
+ * @category parsing
  * @since 0.1.0
  */
 export const decodeJson = (raw: string): Effect.Effect<SmsRequest, InvalidRequest> => {

@@ -51,7 +51,7 @@ export interface BuiltInEntry {
  * all.some((e) => e.from === "ä") // => false
  * ```
  *
- * @category getters
+ * @category constants
  * @since 0.1.0
  */
 export const entries = (): ReadonlyArray<BuiltInEntry> =>
@@ -72,7 +72,7 @@ export const entries = (): ReadonlyArray<BuiltInEntry> =>
  * Transliteration.lookup("😀") // => undefined
  * ```
  *
- * @category getters
+ * @category operations
  * @since 0.1.0
  */
 export const lookup = (char: string): BuiltInEntry | undefined => {

@@ -5,7 +5,9 @@
  */
 export * as Allowlist from "./Allowlist.js";
 export * as ApiKey from "./ApiKey.js";
+export * as ClientAddress from "./ClientAddress.js";
 export * as DeliveryReport from "./DeliveryReport.js";
+export * as Egress from "./Egress.js";
 export * as Gsm7 from "./Gsm7.js";
 export * as Ip from "./Ip.js";
 export * as Policy from "./Policy.js";

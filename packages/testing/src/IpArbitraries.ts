@@ -57,7 +57,7 @@ const bitsOf = (family: 4 | 6): number => (family === 4 ? 32 : 128);
  * import { IpArbitraries } from "@septet/testing"
  * IpArbitraries.rangeOf(4, 0x0a010203n, 8) // => [0x0a000000n, 0x0affffffn]
  * ```
- * @category helpers
+ * @category conversions
  * @since 0.1.0
  */
 export const rangeOf = (family: 4 | 6, value: bigint, prefix: number): readonly [bigint, bigint] => {
@@ -77,7 +77,7 @@ export const rangeOf = (family: 4 | 6, value: bigint, prefix: number): readonly 
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.ipv4(), 1)[0].family // => 4
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const ipv4 = (): fc.Arbitrary<IpValue> =>
@@ -113,7 +113,7 @@ export const ipv4 = (): fc.Arbitrary<IpValue> =>
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.ipv6(), 1)[0].family // => 6
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const ipv6 = (): fc.Arbitrary<IpValue> =>
@@ -157,7 +157,7 @@ export const ipv6 = (): fc.Arbitrary<IpValue> =>
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.mapped(), 1)[0].value >> 32n // => 0xffffn
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const mapped = (): fc.Arbitrary<IpValue> =>
@@ -173,7 +173,7 @@ export const mapped = (): fc.Arbitrary<IpValue> =>
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.boundary(), 1).length // => 1
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const boundary = (): fc.Arbitrary<IpValue> =>
@@ -199,7 +199,7 @@ export const boundary = (): fc.Arbitrary<IpValue> =>
  * import { IpArbitraries } from "@septet/testing"
  * [4, 6].includes(fc.sample(IpArbitraries.address(), 1)[0].family) // => true
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const address = (): fc.Arbitrary<IpValue> =>
@@ -219,7 +219,7 @@ const groupsOf = (value: bigint): Array<number> => {
  * import { IpArbitraries } from "@septet/testing"
  * IpArbitraries.dottedQuad(0x7f000001n) // => "127.0.0.1"
  * ```
- * @category helpers
+ * @category conversions
  * @since 0.1.0
  */
 export const dottedQuad = (value: bigint): string =>
@@ -251,7 +251,7 @@ export interface Spelling {
  * IpArbitraries.spell({ family: 6, value: 1n }, { upper: false, pad: true, dotted: false, run: 0 })
  * // => "::0001"
  * ```
- * @category helpers
+ * @category conversions
  * @since 0.1.0
  */
 export const spell = (v: IpValue, spelling: Spelling): string => {
@@ -292,7 +292,7 @@ export const spell = (v: IpValue, spelling: Spelling): string => {
  * import { IpArbitraries } from "@septet/testing"
  * typeof fc.sample(IpArbitraries.addressText(), 1)[0].text // => "string"
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const addressText = (
@@ -326,7 +326,7 @@ export interface CidrConstraints {
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.cidr({ families: [4] }), 1)[0].prefix <= 32 // => true
  * ```
- * @category ranges
+ * @category arbitraries
  * @since 0.1.0
  */
 export const cidr = (constraints: CidrConstraints = {}): fc.Arbitrary<CidrValue> => {
@@ -401,7 +401,7 @@ export interface RuleSetConstraints extends CidrConstraints {
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.ruleSet({ maxLength: 3 }), 1)[0].length <= 3 // => true
  * ```
- * @category ranges
+ * @category arbitraries
  * @since 0.1.0
  */
 export const ruleSet = (constraints: RuleSetConstraints = {}): fc.Arbitrary<Array<CidrValue>> => {
@@ -432,7 +432,7 @@ export const ruleSet = (constraints: RuleSetConstraints = {}): fc.Arbitrary<Arra
  * import { IpArbitraries } from "@septet/testing"
  * fc.sample(IpArbitraries.probe([]), 1).length // => 1
  * ```
- * @category addresses
+ * @category arbitraries
  * @since 0.1.0
  */
 export const probe = (rules: ReadonlyArray<CidrValue>): fc.Arbitrary<IpValue> => {

@@ -23,7 +23,7 @@ const DIGITS = "0123456789";
  * fc.sample(PolicyArbitraries.alphanumericSender(), 1)[0]!.length <= 11 // => true
  * ```
  *
- * @category senders
+ * @category arbitraries
  * @since 0.1.0
  */
 export const alphanumericSender = (): fc.Arbitrary<string> =>
@@ -50,7 +50,7 @@ export const alphanumericSender = (): fc.Arbitrary<string> =>
  * fc.sample(PolicyArbitraries.numericSender(), 50).every((s) => /^\+?[0-9]{1,15}$/.test(s)) // => true
  * ```
  *
- * @category senders
+ * @category arbitraries
  * @since 0.1.0
  */
 export const numericSender = (): fc.Arbitrary<string> =>
@@ -71,7 +71,7 @@ export const numericSender = (): fc.Arbitrary<string> =>
  * fc.sample(PolicyArbitraries.sender(), 50).every(Schema.is(ApiKey.SenderId)) // => true
  * ```
  *
- * @category senders
+ * @category arbitraries
  * @since 0.1.0
  */
 export const sender = (): fc.Arbitrary<string> => fc.oneof(alphanumericSender(), numericSender());
@@ -90,7 +90,7 @@ export const sender = (): fc.Arbitrary<string> => fc.oneof(alphanumericSender(),
  * fc.sample(PolicyArbitraries.invalidSender(), 50).some(Schema.is(ApiKey.SenderId)) // => false
  * ```
  *
- * @category senders
+ * @category arbitraries
  * @since 0.1.0
  */
 export const invalidSender = (): fc.Arbitrary<string> =>
@@ -114,7 +114,7 @@ export const invalidSender = (): fc.Arbitrary<string> =>
  * fc.sample(PolicyArbitraries.mode(), 20).every((m) => ["off", "on", "full"].includes(m)) // => true
  * ```
  *
- * @category modes
+ * @category arbitraries
  * @since 0.1.0
  */
 export const mode = (): fc.Arbitrary<"off" | "on" | "full"> => fc.constantFrom("off", "on", "full");
@@ -130,7 +130,7 @@ export const mode = (): fc.Arbitrary<"off" | "on" | "full"> => fc.constantFrom("
  * fc.sample(PolicyArbitraries.invalidMode(), 50).some((m) => ["off", "on", "full"].includes(m)) // => false
  * ```
  *
- * @category modes
+ * @category arbitraries
  * @since 0.1.0
  */
 export const invalidMode = (): fc.Arbitrary<string> =>
@@ -150,7 +150,7 @@ export const invalidMode = (): fc.Arbitrary<string> =>
  * fc.sample(PolicyArbitraries.dlrUrl(), 20).every((u) => u.startsWith("https://")) // => true
  * ```
  *
- * @category urls
+ * @category arbitraries
  * @since 0.1.0
  */
 export const dlrUrl = (): fc.Arbitrary<string> =>
@@ -177,7 +177,7 @@ export const dlrUrl = (): fc.Arbitrary<string> =>
  * fc.sample(PolicyArbitraries.invalidDlrUrl(), 30).some(accepted) // => false
  * ```
  *
- * @category urls
+ * @category arbitraries
  * @since 0.1.0
  */
 export const invalidDlrUrl = (): fc.Arbitrary<string> =>
@@ -202,7 +202,7 @@ export const invalidDlrUrl = (): fc.Arbitrary<string> =>
  * How a request writes an overridable field: absent (`undefined`), `null`, `""`, a valid value or
  * an invalid one, with the state named.
  *
- * @category requests
+ * @category models
  * @since 0.1.0
  */
 export type FieldState<A> =
@@ -224,7 +224,7 @@ export type FieldState<A> =
  * new Set(states.map((s) => s.state)).size // => 5
  * ```
  *
- * @category requests
+ * @category arbitraries
  * @since 0.1.0
  */
 export const fieldState = <A extends string>(
@@ -251,7 +251,7 @@ export const fieldState = <A extends string>(
  * Array.isArray(sample?.json.messages) // => true
  * ```
  *
- * @category requests
+ * @category arbitraries
  * @since 0.1.0
  */
 export const requestWithStates = (): fc.Arbitrary<{
@@ -291,7 +291,7 @@ export const requestWithStates = (): fc.Arbitrary<{
  * fc.sample(PolicyArbitraries.keyConfig(), 20).every(decodes) // => true
  * ```
  *
- * @category keys
+ * @category arbitraries
  * @since 0.1.0
  */
 export const keyConfig = (): fc.Arbitrary<Record<string, unknown>> =>
@@ -322,7 +322,7 @@ export const keyConfig = (): fc.Arbitrary<Record<string, unknown>> =>
  * Object.hasOwn(Object.prototype, "polluted") // => false
  * ```
  *
- * @category hostile
+ * @category arbitraries
  * @since 0.1.0
  */
 export const protoKeyed = (): fc.Arbitrary<unknown> =>
@@ -349,7 +349,7 @@ export const protoKeyed = (): fc.Arbitrary<unknown> =>
  * PolicyArbitraries.deeplyNested(2) // => { x: ["bottom"] }
  * ```
  *
- * @category hostile
+ * @category arbitraries
  * @since 0.1.0
  */
 export const deeplyNested = (depth: number): unknown => {
@@ -375,7 +375,7 @@ export const deeplyNested = (depth: number): unknown => {
  * tags.every((t) => t === "Success" || t === "Failure") // => true
  * ```
  *
- * @category hostile
+ * @category arbitraries
  * @since 0.1.0
  */
 export const hostileRequest = (): fc.Arbitrary<unknown> =>
@@ -428,7 +428,7 @@ export const hostileRequest = (): fc.Arbitrary<unknown> =>
  * tags.every((t) => t === "Success" || t === "Failure") // => true
  * ```
  *
- * @category hostile
+ * @category arbitraries
  * @since 0.1.0
  */
 export const hostileConfig = (): fc.Arbitrary<unknown> =>

@@ -75,7 +75,7 @@ const text = (
  * fc.sample(ReplacementArbitraries.latinText({ maxLength: 10 }), 5).every((t) => typeof t === "string") // => true
  * ```
  *
- * @category text
+ * @category arbitraries
  * @since 0.1.0
  */
 export const latinText = (constraints?: TextConstraints): fc.Arbitrary<string> =>
@@ -95,7 +95,7 @@ export const latinText = (constraints?: TextConstraints): fc.Arbitrary<string> =
  * fc.sample(ReplacementArbitraries.greekText({ minLength: 1 }), 5).every((t) => t.length > 0) // => true
  * ```
  *
- * @category text
+ * @category arbitraries
  * @since 0.1.0
  */
 export const greekText = (constraints?: TextConstraints): fc.Arbitrary<string> =>
@@ -115,7 +115,7 @@ export const greekText = (constraints?: TextConstraints): fc.Arbitrary<string> =
  * fc.sample(ReplacementArbitraries.cyrillicText({ maxLength: 5 }), 5).every((t) => [...t].length <= 5) // => true
  * ```
  *
- * @category text
+ * @category arbitraries
  * @since 0.1.0
  */
 export const cyrillicText = (constraints?: TextConstraints): fc.Arbitrary<string> =>
@@ -138,7 +138,7 @@ export const cyrillicText = (constraints?: TextConstraints): fc.Arbitrary<string
  * fc.sample(ReplacementArbitraries.mixedText(), 5).length // => 5
  * ```
  *
- * @category text
+ * @category arbitraries
  * @since 0.1.0
  */
 export const mixedText = (constraints?: TextConstraints): fc.Arbitrary<string> =>
@@ -156,7 +156,7 @@ export const mixedText = (constraints?: TextConstraints): fc.Arbitrary<string> =
 /**
  * Constraints of `table`.
  *
- * @category tables
+ * @category models
  * @since 0.1.0
  */
 export interface TableConstraints {
@@ -188,7 +188,7 @@ const KEY_ALPHABET = [..."aabé’“–ёжΩα😀", "e\u0301"];
  * fc.sample(ReplacementArbitraries.table(), 5).every(Replacement.isTable) // => true
  * ```
  *
- * @category tables
+ * @category arbitraries
  * @since 0.1.0
  */
 export const table = (constraints?: TableConstraints): fc.Arbitrary<Replacement.Table> => {
@@ -233,7 +233,7 @@ export const table = (constraints?: TableConstraints): fc.Arbitrary<Replacement.
  * fc.sample(ReplacementArbitraries.invalidTableInput(), 5).every((s) => Replacement.makeTable(s.input)._tag === "InvalidTable") // => true
  * ```
  *
- * @category tables
+ * @category arbitraries
  * @since 0.1.0
  */
 export const invalidTableInput = (): fc.Arbitrary<{

@@ -43,7 +43,7 @@ const chars = (table: ReadonlyArray<string>): Array<string> => table.filter((c) 
  * fc.sample(SmsArbitraries.gsm7BasicChar(), 50).every((c) => Gsm7.septets(c.codePointAt(0)!) === 1) // => true
  * ```
  *
- * @category GSM-7
+ * @category arbitraries
  * @since 0.1.0
  */
 export const gsm7BasicChar = (): fc.Arbitrary<string> => fc.constantFrom(...chars(Gsm7.defaultAlphabet));
@@ -61,7 +61,7 @@ export const gsm7BasicChar = (): fc.Arbitrary<string> => fc.constantFrom(...char
  * fc.sample(SmsArbitraries.gsm7ExtensionChar(), 50).every((c) => Gsm7.septets(c.codePointAt(0)!) === 2) // => true
  * ```
  *
- * @category GSM-7
+ * @category arbitraries
  * @since 0.1.0
  */
 export const gsm7ExtensionChar = (): fc.Arbitrary<string> => fc.constantFrom(...chars(Gsm7.defaultExtension));
@@ -69,7 +69,7 @@ export const gsm7ExtensionChar = (): fc.Arbitrary<string> => fc.constantFrom(...
 /**
  * Constraints of `gsm7Text`.
  *
- * @category GSM-7
+ * @category models
  * @since 0.1.0
  */
 export interface Gsm7TextConstraints extends LengthConstraints {
@@ -91,7 +91,7 @@ export interface Gsm7TextConstraints extends LengthConstraints {
  * fc.sample(SmsArbitraries.gsm7Text(), 50).every((t) => Sms.measure(t).encoding === "GSM-7") // => true
  * ```
  *
- * @category GSM-7
+ * @category arbitraries
  * @since 0.1.0
  */
 export const gsm7Text = (constraints?: Gsm7TextConstraints): fc.Arbitrary<string> => {
@@ -133,7 +133,7 @@ const pick = (s: string): fc.Arbitrary<string> => fc.constantFrom(...Array.from(
  * fc.sample(SmsArbitraries.unicodePiece(), { seed: 1, numRuns: 100 }).some((p) => Sms.measure(p).encoding === "UCS-2") // => true
  * ```
  *
- * @category Unicode
+ * @category arbitraries
  * @since 0.1.0
  */
 export const unicodePiece = (): fc.Arbitrary<string> =>
@@ -170,7 +170,7 @@ export const unicodePiece = (): fc.Arbitrary<string> =>
  * fc.sample(SmsArbitraries.unicodeText(), 50).every((t) => Sms.split(t).join("") === t) // => true
  * ```
  *
- * @category Unicode
+ * @category arbitraries
  * @since 0.1.0
  */
 export const unicodeText = (constraints?: LengthConstraints): fc.Arbitrary<string> => {
@@ -189,7 +189,7 @@ export const unicodeText = (constraints?: LengthConstraints): fc.Arbitrary<strin
  * fc.sample(SmsArbitraries.smsText(), 20).every((t) => typeof t === "string") // => true
  * ```
  *
- * @category Unicode
+ * @category arbitraries
  * @since 0.1.0
  */
 export const smsText = (): fc.Arbitrary<string> => fc.oneof(gsm7Text(), unicodeText());
@@ -213,7 +213,7 @@ export const smsText = (): fc.Arbitrary<string> => fc.oneof(gsm7Text(), unicodeT
  * texts.some((t) => Sms.measure(t).encoding === "UCS-2" && Sms.measure(t, { languages: [Gsm7.Hindi] }).encoding === "GSM-7") // => true
  * ```
  *
- * @category national
+ * @category arbitraries
  * @since 0.1.0
  */
 export const nationalText = (
@@ -253,7 +253,7 @@ export const nationalText = (
  * new Set(samples.map(([language]) => language.name)).size > 1 // => true
  * ```
  *
- * @category national
+ * @category arbitraries
  * @since 0.1.0
  */
 export const languageAndText = (
@@ -266,7 +266,7 @@ export const languageAndText = (
 /**
  * Constraints of `measureOptions`.
  *
- * @category options
+ * @category models
  * @since 0.1.0
  */
 export interface MeasureOptionsConstraints {
@@ -288,7 +288,7 @@ export interface MeasureOptionsConstraints {
  * fc.sample(SmsArbitraries.measureOptions(), 30).every((o) => Sms.measure("hi", o).segments === 1) // => true
  * ```
  *
- * @category options
+ * @category arbitraries
  * @since 0.1.0
  */
 export const measureOptions = (constraints?: MeasureOptionsConstraints): fc.Arbitrary<MeasureOptions> => {

@@ -33,7 +33,7 @@ export const conformanceGuide = async (): Promise<string> => {
         code(files[name].generatedFrom),
       ]),
     ),
-    "Each file is `{ schema, version, file, title, description, generatedFrom, cases }`; each case has an `id`, its inputs, `expected` and `source`. The version changes when a case's meaning changes or a case is removed; new cases keep it. The files are generated from `packages/testing/src/vectors/*.ts` (`pnpm run docs:guides`), and septet's tests fail when they drift.",
+    "Each file is `{ schema, version, file, title, description, generatedFrom, cases }`; each case has an `id`, its inputs, `expected` and `source`. The version changes when a case's meaning changes or a case is removed; new cases keep it. The files are generated from `packages/testing/src/vectors/*.ts` (`pnpm run docs:guides`), and septet's tests fail when they drift. The same rows, typed, are exported by `@septet/testing/vectors` (`import { smsVectors } from \"@septet/testing/vectors\"`) for `it.each` tables in TypeScript test suites; septet's own tests import them from there.",
     "## Running it",
     fence(
       "ts",

@@ -1,13 +1,8 @@
 /** The IP whitelist: grammar, matching rules, and the catalogue of refused input. */
 import { readFileSync } from "node:fs";
 import { Allowlist, Ip } from "@septet/core";
+import { addressVectors, allowlistVectors, cidrVectors, entriesVectors } from "@septet/testing/vectors";
 import { Result } from "effect";
-import {
-  addressVectors,
-  allowlistVectors,
-  cidrVectors,
-  entriesVectors,
-} from "../../../packages/testing/src/vectors/ip.js";
 import { api, code, page, shown, table, text } from "../markdown.js";
 
 /**

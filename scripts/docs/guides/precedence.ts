@@ -1,7 +1,7 @@
 /** Precedence of sender, Auto-Replace mode and DLR URL: request over key over built-in default. */
 import { ApiKey, DeliveryReport, Policy, Replacement, SmsRequest } from "@septet/core";
+import { precedenceCells } from "@septet/testing/vectors";
 import { Effect } from "effect";
-import { precedenceCells } from "../../../packages/testing/src/vectors/policy.js";
 import { api, code, md, page, table, text } from "../markdown.js";
 
 const STATES = ["absent", "null", "empty", "valid", "invalid"] as const;

@@ -5,7 +5,7 @@ import {
   type ReplacementVector,
   replacementEdgeVectors,
   replacementLanguageVectors,
-} from "../../../packages/testing/src/vectors/replacement.js";
+} from "@septet/testing/vectors";
 import { api, code, codePoint, glyph, literal, page, table, text } from "../markdown.js";
 
 /** What each rule means, for the table legend. Every rule the table uses must be listed here. */

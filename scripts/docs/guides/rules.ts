@@ -38,7 +38,13 @@ const T = {
   replacement: "packages/core/src/Replacement.test.ts",
   table: "packages/core/src/ReplacementTable.test.ts",
   dlr: "packages/core/src/DeliveryReport.test.ts",
+  dlrSecurity: "packages/core/src/DeliveryReport.security.test.ts",
+  dlrReceiver: "examples/dlr-receiver/receiver.test.ts",
   gateway: "examples/gateway/gateway.test.ts",
+  egress: "packages/core/src/Egress.test.ts",
+  clientAddress: "packages/core/src/ClientAddress.test.ts",
+  deliver: "examples/gateway/deliver.test.ts",
+  hardening: "examples/gateway/hardening.test.ts",
   conformance: "packages/testing/src/Conformance.test.ts",
 } as const;
 
@@ -240,6 +246,12 @@ const SECTIONS: ReadonlyArray<readonly [title: string, rules: ReadonlyArray<Rule
         tests: [T.dlr],
       },
       {
+        rule: "`localhost` and `*.localhost` are loopback names (RFC 6761) refused like 127.0.0.1; so are the SIIT prefix `::ffff:0:0:0/96` and port 0.",
+        guide: DLR,
+        api: ["core:DeliveryReport.checkUrl"],
+        tests: [T.dlrSecurity, T.conformance],
+      },
+      {
         rule: "The callback body is decoded with a Schema: status and err enumerations, nulls while in progress.",
         guide: DLR,
         api: ["core:DeliveryReport.decode", "core:DeliveryReport.Report"],
@@ -250,6 +262,45 @@ const SECTIONS: ReadonlyArray<readonly [title: string, rules: ReadonlyArray<Rule
         guide: DLR,
         api: ["core:DeliveryReport.sign", "core:DeliveryReport.verify"],
         tests: [T.dlr, T.gateway],
+      },
+      {
+        rule: "The secret is the key's API password as issued: a string, `Uint8Array`, `ArrayBuffer`, `DataView` or HMAC SHA-256 `CryptoKey`, never empty, no minimum length unless the receiver asks (`minSecretBytes`); anything else is a typed error. Bodies are capped.",
+        guide: DLR,
+        api: [
+          "core:DeliveryReport.Secret",
+          "core:DeliveryReport.InvalidSecret",
+          "core:DeliveryReport.InvalidBody",
+        ],
+        tests: [T.dlrSecurity],
+      },
+      {
+        rule: "Several secrets may be given to `verify` during a rotation; it says which one matched.",
+        guide: DLR,
+        api: ["core:DeliveryReport.verify", "core:DeliveryReport.Verified"],
+        tests: [T.dlrSecurity, T.dlrReceiver],
+      },
+      {
+        rule: "Replay is bounded by the report's own timestamp (an opt-in tolerance, `maxAge`) and by deduplication by message id and status, as the receiver recipe does.",
+        guide: DLR,
+        api: ["core:DeliveryReport.decode", "core:DeliveryReport.StaleReport"],
+        tests: [T.dlrSecurity, T.dlrReceiver],
+      },
+    ],
+  ],
+  [
+    "Gateway and clients",
+    [
+      {
+        rule: "A connect-time guard (a `lookup` hook for `node:http`, `node:https`, `node:net` and undici) checks every address a DLR host name resolves to and refuses special-purpose ones (loopback, private, link-local, CGNAT, ULA, multicast, unspecified, SIIT, mapped forms), so a `localhost` or DNS-rebinding URL never reaches a local service; the reference gateway delivers through it without following redirects, with timeouts.",
+        guide: `${DLR}, ${api("core", "Egress", "Egress")} module`,
+        api: ["core:Egress.lookup", "core:Egress.check"],
+        tests: [T.egress, T.deliver, T.hardening],
+      },
+      {
+        rule: "The client address is the socket address unless trusted proxies are configured; then it is taken from `Forwarded` / `X-Forwarded-For`, walking from the right past trusted hops only; a malformed header falls back to the last trusted address.",
+        guide: `${IP}, ${api("core", "ClientAddress", "ClientAddress")} module`,
+        api: ["core:ClientAddress.resolve"],
+        tests: [T.clientAddress, T.hardening],
       },
     ],
   ],

@@ -1,6 +1,6 @@
 /** Segment capacities for each encoding and header combination, measured with Sms.measure. */
 import { Gsm7, Sms } from "@septet/core";
-import { smsVectors } from "../../../packages/testing/src/vectors/sms.js";
+import { smsVectors } from "@septet/testing/vectors";
 import { api, code, page, shown, table } from "../markdown.js";
 
 interface Setup {

@@ -12,7 +12,8 @@
  *
  * Every registry entry is listed, including the few marked "globally reachable" (AS112, AMT,
  * PCP/TURN anycast, NAT64 well-known prefix): none of them hosts a customer's webhook, and
- * refusing them costs nothing. IPv4-mapped IPv6 (`::ffff:0:0/96`) is deliberately absent: the
+ * refusing them costs nothing. The IPv4-translated prefix of SIIT (`::ffff:0:0:0/96`, RFC 2765
+ * §2.1), which no registry lists, is refused too. IPv4-mapped IPv6 (`::ffff:0:0/96`) is deliberately absent: the
  * allowlist matches a mapped address as the IPv4 address it carries, so `[::ffff:7f00:1]`
  * is refused by the IPv4 loopback entry (see the ip-whitelist guide, "Families").
  *
@@ -71,6 +72,9 @@ export const ipv6: ReadonlyArray<SpecialPurposeBlock> = [
   { cidr: "fc00::/7", name: "Unique-Local", rfc: "RFC 4193" },
   { cidr: "fe80::/10", name: "Link-Local Unicast", rfc: "RFC 4291 §2.5.6" },
   { cidr: "fec0::/10", name: "Site-Local (deprecated)", rfc: "RFC 3879" },
+  // Not in the registry: SIIT's IPv4-translated addresses, which a translator maps onto the IPv4
+  // address they carry (`::ffff:0:127.0.0.1` reaches 127.0.0.1). No webhook lives there.
+  { cidr: "::ffff:0:0:0/96", name: "IPv4-translated (SIIT)", rfc: "RFC 2765 §2.1" },
   { cidr: "ff00::/8", name: "Multicast", rfc: "RFC 4291 §2.7" },
 ];
 

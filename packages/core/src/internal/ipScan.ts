@@ -103,6 +103,31 @@ export const statusReason = (status: number): number => Math.floor(-status / 256
 /** Decodes a negative scan status. */
 export const statusOffset = (status: number): number => -status % 256;
 
+// The characters the scanners compare against (`charCodeAt` values: no string is built).
+const ZERO = 0x30; // "0"
+const NINE = 0x39; // "9"
+const DOT = 0x2e; // "."
+const COLON = 0x3a; // ":"
+const SLASH = 0x2f; // "/"
+const PLUS = 0x2b; // "+"
+const MINUS = 0x2d; // "-"
+const PERCENT = 0x25; // "%"
+const OPEN_BRACKET = 0x5b; // "["
+const CLOSE_BRACKET = 0x5d; // "]"
+const LOWER_X = 0x78; // "x"
+const UPPER_X = 0x58; // "X"
+const LOWER_A = 0x61; // "a"
+const LOWER_F = 0x66; // "f"
+const SPACE = 0x20; // " "
+const TAB = 0x09; // "\t"
+const LINE_FEED = 0x0a; // "\n"
+const VERTICAL_TAB = 0x0b; // "\v"
+const FORM_FEED = 0x0c; // "\f"
+const CARRIAGE_RETURN = 0x0d; // "\r"
+const DELETE = 0x7f; // the last ASCII control character
+const LAST_ASCII = 0x7f;
+const CASE_BIT = 0x20; // "A" | CASE_BIT is "a"
+
 /**
  * Scans the IPv4 dotted quad `s[from, to)` into `words[3]` (RFC 3986 §3.2.2 `dec-octet`: four
  * decimal fields, each `0` or `1-9` followed by at most two digits, value ≤ 255; RFC 791 §3.2
@@ -116,38 +141,84 @@ export const scanV4 = (s: string, from: number, to: number): number => {
   let fieldStart = from;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    const d = c - 48;
+    const d = c - ZERO;
     if (d >= 0 && d <= 9) {
-      if (digits === 1 && value === 0) return fail(Reason.V4LeadingZero, fieldStart);
+      if (digits === 1 && value === 0) return fail(Reason.V4LeadingZero, fieldStart); // 1.2.3.04
       value = value * 10 + d;
       digits++;
-      if (value > 255) return fail(Reason.V4TooBig, fieldStart);
-    } else if (c === 46) {
-      if (digits === 0) return fail(Reason.V4EmptyField, i);
-      if (i === to - 1) return fail(Reason.V4TrailingDot, i);
-      if (fields === 3) return fail(Reason.V4TooLong, i);
+      if (value > 255) return fail(Reason.V4TooBig, fieldStart); // 1.2.3.256
+    } else if (c === DOT) {
+      if (digits === 0) return fail(Reason.V4EmptyField, i); // 1..2.3
+      if (i === to - 1) return fail(Reason.V4TrailingDot, i); // 1.2.3.4.
+      if (fields === 3) return fail(Reason.V4TooLong, i); // 1.2.3.4.5
       word = (word << 8) | value;
       fields++;
       value = 0;
       digits = 0;
       fieldStart = i + 1;
-    } else if ((c === 120 || c === 88) && digits === 1 && value === 0) {
-      return fail(Reason.V4Hex, fieldStart);
+    } else if ((c === LOWER_X || c === UPPER_X) && digits === 1 && value === 0) {
+      return fail(Reason.V4Hex, fieldStart); // 0x7f.0.0.1
     } else {
-      return fail(Reason.V4Unexpected, i);
+      return fail(Reason.V4Unexpected, i); // 1.2.3.a
     }
   }
-  if (digits === 0) return fail(Reason.V4EmptyField, to);
-  if (fields < 3) return fail(Reason.V4TooShort, from);
+  if (digits === 0) return fail(Reason.V4EmptyField, to); // an empty range
+  if (fields < 3) return fail(Reason.V4TooShort, from); // 127.1
   words[3] = (word << 8) | value;
   return 4;
 };
 
+/** The value of a hex digit (`0-9`, `a-f`, `A-F`), or -1. */
 const hexValue = (c: number): number => {
-  if (c >= 48 && c <= 57) return c - 48;
-  const l = c | 32;
-  if (l >= 97 && l <= 102) return l - 87;
+  if (c >= ZERO && c <= NINE) return c - ZERO;
+  const lower = c | CASE_BIT;
+  if (lower >= LOWER_A && lower <= LOWER_F) return lower - LOWER_A + 10;
   return -1;
+};
+
+/** Writes `::` (all zeros) into `words`. */
+const writeUnspecified = (): number => {
+  words[0] = 0;
+  words[1] = 0;
+  words[2] = 0;
+  words[3] = 0;
+  return 6;
+};
+
+/**
+ * Scans the dotted quad that ends an IPv6 address (RFC 4291 §2.2 form 3), starting at
+ * `groupStart` after `n` groups, into `groups[n..n+1]`. Returns the new group count or a
+ * negative status.
+ */
+const scanEmbeddedV4 = (s: string, groupStart: number, to: number, n: number, ellipsis: number): number => {
+  // It must be the last 32 bits: after six groups, or after fewer with a `::`.
+  if (ellipsis < 0 && n !== 6) return fail(Reason.V6EmbeddedV4Position, groupStart); // 1:2:3:4:5:1.2.3.4
+  if (n > 6) return fail(Reason.V6TooLong, groupStart); // 1::3:4:5:6:7:8:1.2.3.4
+  const v4 = scanV4(s, groupStart, to);
+  if (v4 < 0) return v4; // ::ffff:1.2.3.04
+  const w = words[3]!;
+  groups[n] = w >>> 16;
+  groups[n + 1] = w & 0xffff;
+  return n + 2;
+};
+
+/**
+ * Moves the `n - ellipsis` groups written after the `::` to the end of `groups` and fills the
+ * gap with zeros, so `groups` holds all eight.
+ */
+const expandEllipsis = (n: number, ellipsis: number): void => {
+  const shift = 8 - n;
+  for (let j = n - 1; j >= ellipsis; j--) groups[j + shift] = groups[j]!;
+  for (let j = ellipsis; j < ellipsis + shift; j++) groups[j] = 0;
+};
+
+/** Packs the eight 16-bit `groups` into the four 32-bit `words`. */
+const packGroups = (): number => {
+  words[0] = ((groups[0]! << 16) | groups[1]!) >>> 0;
+  words[1] = ((groups[2]! << 16) | groups[3]!) >>> 0;
+  words[2] = ((groups[4]! << 16) | groups[5]!) >>> 0;
+  words[3] = ((groups[6]! << 16) | groups[7]!) >>> 0;
+  return 6;
 };
 
 /**
@@ -158,72 +229,63 @@ const hexValue = (c: number): number => {
 export const scanV6 = (s: string, from: number, to: number): number => {
   let i = from;
   let n = 0; // groups written
-  let ellipsis = -1;
-  if (to - i >= 2 && s.charCodeAt(i) === 58 && s.charCodeAt(i + 1) === 58) {
+  let ellipsis = -1; // the group index the `::` stands before, or -1
+  if (to - i >= 2 && s.charCodeAt(i) === COLON && s.charCodeAt(i + 1) === COLON) {
     ellipsis = 0;
     i += 2;
-    if (i === to) {
-      words[0] = 0;
-      words[1] = 0;
-      words[2] = 0;
-      words[3] = 0;
-      return 6;
-    }
+    if (i === to) return writeUnspecified();
   }
   while (n < 8) {
     const groupStart = i;
     let acc = 0;
     let c = 0;
-    while (i < to) {
+    for (; i < to; i++) {
       c = s.charCodeAt(i);
       const h = hexValue(c);
       if (h < 0) break;
-      if (i - groupStart === 4) return fail(Reason.V6GroupTooLong, groupStart);
+      if (i - groupStart === 4) return fail(Reason.V6GroupTooLong, groupStart); // 12345::
       acc = (acc << 4) | h;
-      i++;
     }
-    if (i < to && c === 46) {
-      // A dotted quad: it must be the last 32 bits (RFC 4291 §2.2 form 3).
-      if (ellipsis < 0 && n !== 6) return fail(Reason.V6EmbeddedV4Position, groupStart);
-      if (n > 6) return fail(Reason.V6TooLong, groupStart);
-      const v4 = scanV4(s, groupStart, to);
-      if (v4 < 0) return v4;
-      const w = words[3]!;
-      groups[n++] = w >>> 16;
-      groups[n++] = w & 0xffff;
+    if (i < to && c === DOT) {
+      n = scanEmbeddedV4(s, groupStart, to, n, ellipsis);
+      if (n < 0) return n;
       i = to;
       break;
     }
     if (i === groupStart) {
-      return fail(i < to ? (c === 58 ? Reason.V6EmptyField : Reason.V6Unexpected) : Reason.V6EmptyField, i);
+      // 1:::2 and :1::2 (empty field), 1:g::2 (unexpected character)
+      return fail(i < to && c !== COLON ? Reason.V6Unexpected : Reason.V6EmptyField, i);
     }
     groups[n++] = acc;
     if (i === to) break;
-    if (c !== 58) return fail(Reason.V6Unexpected, i);
+    if (c !== COLON) return fail(Reason.V6Unexpected, i); // 1::2g
     i++;
-    if (i === to) return fail(Reason.V6TrailingColon, i - 1);
-    if (s.charCodeAt(i) === 58) {
-      if (ellipsis >= 0) return fail(Reason.V6MultipleEllipsis, i - 1);
+    if (i === to) return fail(Reason.V6TrailingColon, i - 1); // 1::2:
+    if (s.charCodeAt(i) === COLON) {
+      if (ellipsis >= 0) return fail(Reason.V6MultipleEllipsis, i - 1); // 1::2::3
       ellipsis = n;
       i++;
       if (i === to) break;
     }
   }
-  if (i !== to) return fail(Reason.V6TooLong, i);
+  if (i !== to) return fail(Reason.V6TooLong, i); // 1:2:3:4:5:6:7:8:9
   if (n < 8) {
-    if (ellipsis < 0) return fail(Reason.V6TooShort, from);
-    const shift = 8 - n;
-    for (let j = n - 1; j >= ellipsis; j--) groups[j + shift] = groups[j]!;
-    for (let j = ellipsis; j < ellipsis + shift; j++) groups[j] = 0;
+    if (ellipsis < 0) return fail(Reason.V6TooShort, from); // 1:2:3:4:5:6:7
+    expandEllipsis(n, ellipsis);
   } else if (ellipsis >= 0) {
-    return fail(Reason.V6EllipsisEmpty, from);
+    return fail(Reason.V6EllipsisEmpty, from); // 1:2:3:4:5:6:7::8
   }
-  words[0] = ((groups[0]! << 16) | groups[1]!) >>> 0;
-  words[1] = ((groups[2]! << 16) | groups[3]!) >>> 0;
-  words[2] = ((groups[4]! << 16) | groups[5]!) >>> 0;
-  words[3] = ((groups[6]! << 16) | groups[7]!) >>> 0;
-  return 6;
+  return packGroups();
 };
+
+/** Whether `c` is ASCII whitespace (space, tab, line feed, vertical tab, form feed, CR). */
+const isWhitespace = (c: number): boolean =>
+  c === SPACE ||
+  c === TAB ||
+  c === LINE_FEED ||
+  c === CARRIAGE_RETURN ||
+  c === VERTICAL_TAB ||
+  c === FORM_FEED;
 
 /**
  * The most helpful reason for a failed scan of `s[from, to)`: characters that can never appear
@@ -232,19 +294,17 @@ export const scanV6 = (s: string, from: number, to: number): number => {
  */
 const diagnose = (s: string, from: number, to: number, status: number): number => {
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127) return fail(Reason.NonAscii, i);
+    if (s.charCodeAt(i) > LAST_ASCII) return fail(Reason.NonAscii, i); // １.2.3.4 (fullwidth 1)
   }
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12)
-      return fail(Reason.Whitespace, i);
-    if (c < 32 || c === 127) return fail(Reason.Control, i);
+    if (isWhitespace(c)) return fail(Reason.Whitespace, i); // " 1.2.3.4"
+    if (c < SPACE || c === DELETE) return fail(Reason.Control, i); // "1.2.3.4\0"
   }
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37) return fail(Reason.Zone, i);
-    if (c === 91 || c === 93) return fail(Reason.Bracket, i);
+    if (c === PERCENT) return fail(Reason.Zone, i); // fe80::1%eth0
+    if (c === OPEN_BRACKET || c === CLOSE_BRACKET) return fail(Reason.Bracket, i); // [::1]
   }
   return status;
 };
@@ -254,8 +314,8 @@ const diagnose = (s: string, from: number, to: number, status: number): number =
  * a `.` or a `:` comes first). Returns 4, 6 or a negative status.
  */
 export const scanAddress = (s: string, from: number, to: number): number => {
-  if (to === from) return fail(Reason.Empty, from);
-  if (to - from > MAX_INPUT_LENGTH) return fail(Reason.TooLong, from);
+  if (to === from) return fail(Reason.Empty, from); // ""
+  if (to - from > MAX_INPUT_LENGTH) return fail(Reason.TooLong, from); // 65 characters or more
   // Fast path: a valid dotted quad is all digits and dots, so its first separator is a '.', and
   // the family dispatch below would choose IPv4 anyway. Any failure takes the full path.
   let status = scanV4(s, from, to);
@@ -268,16 +328,16 @@ export const scanAddress = (s: string, from: number, to: number): number => {
   status = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c === 46) {
+    if (c === DOT) {
       status = scanV4(s, from, to);
       break;
     }
-    if (c === 58) {
+    if (c === COLON) {
       status = scanV6(s, from, to);
       break;
     }
   }
-  if (status === 0) status = fail(Reason.NoSeparator, from);
+  if (status === 0) status = fail(Reason.NoSeparator, from); // 2130706433
   if (status > 0) {
     if (status === 4) {
       words[0] = 0;
@@ -294,20 +354,20 @@ export const scanAddress = (s: string, from: number, to: number): number => {
  * is fine), value ≤ `max` (RFC 4632 §3.1 prefix length). Returns the length or a negative status.
  */
 export const scanPrefix = (s: string, from: number, to: number, max: number): number => {
-  if (from === to) return fail(Reason.PrefixEmpty, from);
+  if (from === to) return fail(Reason.PrefixEmpty, from); // 10.0.0.0/
   let value = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    const d = c - 48;
+    const d = c - ZERO;
     if (d < 0 || d > 9) {
-      if (c === 43 || c === 45) return fail(Reason.PrefixSign, i);
-      return diagnose(s, i, i + 1, fail(Reason.PrefixNotDigit, i));
+      if (c === PLUS || c === MINUS) return fail(Reason.PrefixSign, i); // 10.0.0.0/+8
+      return diagnose(s, i, i + 1, fail(Reason.PrefixNotDigit, i)); // 10.0.0.0/0x18
     }
   }
-  if (to - from > 1 && s.charCodeAt(from) === 48) return fail(Reason.PrefixLeadingZero, from);
+  if (to - from > 1 && s.charCodeAt(from) === ZERO) return fail(Reason.PrefixLeadingZero, from); // 10.0.0.0/08
   for (let i = from; i < to; i++) {
-    value = value * 10 + (s.charCodeAt(i) - 48);
-    if (value > max) return fail(Reason.PrefixTooBig, from);
+    value = value * 10 + (s.charCodeAt(i) - ZERO);
+    if (value > max) return fail(Reason.PrefixTooBig, from); // 10.0.0.0/33
   }
   return value;
 };
@@ -325,19 +385,19 @@ const fastV4Cidr = (s: string, length: number, allowBare: boolean): boolean => {
   let i = 0;
   for (; i < length; i++) {
     const c = s.charCodeAt(i);
-    const d = c - 48;
+    const d = c - ZERO;
     if (d >= 0 && d <= 9) {
       if (digits === 1 && value === 0) return false;
       value = value * 10 + d;
       digits++;
       if (value > 255) return false;
-    } else if (c === 46) {
+    } else if (c === DOT) {
       if (digits === 0 || fields === 3) return false;
       word = (word << 8) | value;
       fields++;
       value = 0;
       digits = 0;
-    } else if (c === 47) {
+    } else if (c === SLASH) {
       break;
     } else {
       return false;
@@ -351,10 +411,10 @@ const fastV4Cidr = (s: string, length: number, allowBare: boolean): boolean => {
   } else {
     const first = ++i;
     if (first === length) return false;
-    if (length - first > 1 && s.charCodeAt(first) === 48) return false;
+    if (length - first > 1 && s.charCodeAt(first) === ZERO) return false;
     prefix = 0;
     for (; i < length; i++) {
-      const d = s.charCodeAt(i) - 48;
+      const d = s.charCodeAt(i) - ZERO;
       if (d < 0 || d > 9) return false;
       prefix = prefix * 10 + d;
       if (prefix > 32) return false;
@@ -376,12 +436,12 @@ const fastV4Cidr = (s: string, length: number, allowBare: boolean): boolean => {
  */
 export const scanCidr = (s: string, allowBare: boolean): number => {
   const length = s.length;
-  if (length === 0) return fail(Reason.Empty, 0);
-  if (length > MAX_INPUT_LENGTH) return fail(Reason.TooLong, 0);
+  if (length === 0) return fail(Reason.Empty, 0); // ""
+  if (length > MAX_INPUT_LENGTH) return fail(Reason.TooLong, 0); // 65 characters or more
   if (fastV4Cidr(s, length, allowBare)) return 4;
   let slash = -1;
   for (let i = 0; i < length; i++) {
-    if (s.charCodeAt(i) === 47) {
+    if (s.charCodeAt(i) === SLASH) {
       slash = i;
       break;
     }
@@ -389,7 +449,7 @@ export const scanCidr = (s: string, allowBare: boolean): number => {
   if (slash < 0) {
     if (!allowBare) {
       const status = scanAddress(s, 0, length);
-      return status < 0 ? status : fail(Reason.PrefixMissing, length);
+      return status < 0 ? status : fail(Reason.PrefixMissing, length); // 10.0.0.0
     }
     const family = scanAddress(s, 0, length);
     if (family < 0) return family;

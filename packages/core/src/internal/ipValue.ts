@@ -43,7 +43,13 @@ class AddressImpl implements Address {
 Object.defineProperty(AddressImpl.prototype, AddressTypeId, { value: AddressTypeId });
 
 /** Whether `u` is an address value made by septet. */
-export const isAddress = (u: unknown): u is Address => u instanceof AddressImpl;
+export const isAddress = (u: unknown): u is Address => {
+  try {
+    return u instanceof AddressImpl;
+  } catch {
+    return false; // a proxy whose getPrototypeOf throws, or a revoked one
+  }
+};
 
 /** Same family and bits. */
 export const sameAddress = (a: Address, b: Address): boolean =>

@@ -111,6 +111,8 @@ export const parsePlainJson = (
   maxLength: number,
   caps: JsonCaps,
 ): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonProblem } => {
+  // JSON.parse would coerce anything else with its own toString (which may throw).
+  if (typeof raw !== "string") return { ok: false, problem: { path: [], message: "not a string" } };
   if (raw.length > maxLength)
     return { ok: false, problem: { path: [], message: `longer than ${maxLength} characters` } };
   let parsed: unknown;

@@ -9,7 +9,7 @@
 /**
  * The three settings a request may overrule.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export type Setting = "sender" | "autoReplace" | "dlrUrl";
@@ -17,7 +17,7 @@ export type Setting = "sender" | "autoReplace" | "dlrUrl";
 /**
  * How the request writes the field: key absent, JSON `null`, `""`, a valid value, an invalid one.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export type RequestState = "absent" | "null" | "empty" | "valid" | "invalid";
@@ -25,7 +25,7 @@ export type RequestState = "absent" | "null" | "empty" | "valid" | "invalid";
 /**
  * One cell of the precedence table.
  *
- * @category precedence
+ * @category models
  * @since 0.1.0
  */
 export interface PrecedenceCell {
@@ -151,7 +151,7 @@ const cellsOf = (spec: SettingSpec): ReadonlyArray<PrecedenceCell> => {
  * other two settings are left to their defaults and the request names a valid sender when the
  * cell is not about the sender ("Base", key `defaultSender` unset).
  *
- * @category precedence
+ * @category vectors
  * @since 0.1.0
  */
 export const precedenceCells: ReadonlyArray<PrecedenceCell> = specs.flatMap(cellsOf);
@@ -160,7 +160,7 @@ export const precedenceCells: ReadonlyArray<PrecedenceCell> = specs.flatMap(cell
  * A delivery-report URL and whether `DeliveryReport.checkUrl` accepts it with default (strict)
  * options; `host` is the WHATWG-parsed hostname the check looks at.
  *
- * @category delivery reports
+ * @category models
  * @since 0.1.0
  */
 export interface DlrUrlVector {
@@ -176,7 +176,7 @@ const iana6 = "IANA IPv6 Special-Purpose Address Registry";
 /**
  * Delivery-report URLs, strict options (no `http:`, no special-purpose hosts).
  *
- * @category delivery reports
+ * @category vectors
  * @since 0.1.0
  */
 export const dlrUrls: ReadonlyArray<DlrUrlVector> = [
@@ -316,13 +316,49 @@ export const dlrUrls: ReadonlyArray<DlrUrlVector> = [
     host: "[2002:7f00:1::]",
     why: `${iana6}: 2002::/16 6to4`,
   },
+  {
+    url: "https://[::ffff:0:127.0.0.1]/",
+    accepted: false,
+    host: "[::ffff:0:7f00:1]",
+    why: "RFC 2765 §2.1: ::ffff:0:0:0/96 IPv4-translated (SIIT), reaches 127.0.0.1 through a translator",
+  },
+  {
+    url: "https://localhost/dlr",
+    accepted: false,
+    host: "localhost",
+    why: "RFC 6761 §6.3: localhost is loopback",
+  },
+  {
+    url: "https://LOCALHOST./dlr",
+    accepted: false,
+    host: "localhost.",
+    why: "RFC 6761 §6.3: the same name, upper case and fully qualified",
+  },
+  {
+    url: "https://api.localhost/dlr",
+    accepted: false,
+    host: "api.localhost",
+    why: "RFC 6761 §6.3: names under localhost. are loopback",
+  },
+  {
+    url: "https://localhost.example.com/dlr",
+    accepted: true,
+    host: "localhost.example.com",
+    why: "an ordinary name that starts with localhost (resolved and checked at connect time)",
+  },
+  {
+    url: "https://example.com:0/dlr",
+    accepted: false,
+    host: "example.com",
+    why: "port 0: no server listens there",
+  },
 ];
 
 /**
  * An `X-Messente-Signature` value: lowercase hex HMAC-SHA256 of `body` (UTF-8) keyed with
  * `secret` (UTF-8).
  *
- * @category delivery reports
+ * @category models
  * @since 0.1.0
  */
 export interface SignatureVector {
@@ -335,7 +371,7 @@ export interface SignatureVector {
 /**
  * Signature vectors (each also re-checked against `node:crypto` in septet's tests).
  *
- * @category delivery reports
+ * @category vectors
  * @since 0.1.0
  */
 export const signatures: ReadonlyArray<SignatureVector> = [
@@ -356,7 +392,7 @@ export const signatures: ReadonlyArray<SignatureVector> = [
 /**
  * A sender ID and whether it is acceptable.
  *
- * @category senders
+ * @category models
  * @since 0.1.0
  */
 export interface SenderVector {
@@ -369,7 +405,7 @@ export interface SenderVector {
  * Sender IDs (septet decision: alphanumeric up to 11 GSM characters, or numeric up to 15 digits with
  * an optional `+`).
  *
- * @category senders
+ * @category vectors
  * @since 0.1.0
  */
 export const senders: ReadonlyArray<SenderVector> = [

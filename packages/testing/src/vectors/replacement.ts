@@ -9,7 +9,7 @@
 /**
  * One vector. `table` is a `Replacement.makeTable` input (pairs); `leftovers` the FULL policy.
  *
- * @category vectors
+ * @category models
  * @since 0.1.0
  */
 export interface ReplacementVector {
