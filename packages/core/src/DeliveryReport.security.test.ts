@@ -4,10 +4,11 @@
  * in `checkUrl`, and decoding hostile values without a throw.
  */
 import { createHmac } from "node:crypto";
-import { Allowlist, DeliveryReport } from "@septet/core";
+import { Allowlist, DeliveryReport, Egress } from "@septet/core";
 import { Clock, Effect, Exit, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
 
 const nodeHmac = (secret: Uint8Array, body: string | Uint8Array) =>
   createHmac("sha256", secret).update(body).digest("hex");
@@ -503,6 +504,20 @@ describe("DeliveryReport.checkUrl: loopback names, SIIT, port 0", () => {
         expect(reasonOf(`https://[::ffff:0:${v4}]/`)).toContain("IPv4-translated (SIIT)");
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("refuses an IP-literal host exactly when the connect-time guard refuses its address (property)", () => {
+    // One matcher for both checks: a URL that passes checkUrl never fails Egress on its literal.
+    const base = fc.constantFrom(...SpecialPurpose.all.map((block) => block.cidr.split("/")[0]!));
+    const address = fc.oneof(fc.ipV4(), fc.ipV6(), base);
+    fc.assert(
+      fc.property(address, (text) => {
+        const host = text.includes(":") ? `[${text}]` : text;
+        const byUrl = reasonOf(`https://${host}/dlr`) === "accepted";
+        expect(byUrl).toBe(Result.isSuccess(Egress.check(text)));
+      }),
+      { numRuns: 2_000 },
     );
   });
 

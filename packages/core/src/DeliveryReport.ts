@@ -23,7 +23,8 @@ import {
   toHex,
 } from "./internal/dlrCrypto.js";
 import { type Checked, checkSecret } from "./internal/dlrSecret.js";
-import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
+import type * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
+import { blockOf } from "./internal/specialPurposeMatch.js";
 import { Timestamp as TimestampSchema } from "./internal/dlrTimestamp.js";
 import { type FlatIssue, flatten, toPointer } from "./internal/policyIssues.js";
 
@@ -280,41 +281,16 @@ export interface UrlOptions {
 
 const cut = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
-interface Compiled {
-  /** Every block in one list: one lookup for the common case (a public host). */
-  readonly any: Allowlist.Allowlist;
-  /** One list per block, consulted only to name the block that matched. */
-  readonly each: ReadonlyArray<readonly [SpecialPurpose.SpecialPurposeBlock, Allowlist.Allowlist]>;
-}
-
-let compiled: Compiled | undefined;
-
-/** The registry blocks compiled with `Allowlist`, built on first use. */
-const specialPurposeBlocks = (): Compiled => {
-  if (compiled === undefined) {
-    compiled = {
-      any: Effect.runSync(Allowlist.make(SpecialPurpose.all.map((block) => block.cidr))),
-      each: SpecialPurpose.all.map((block) => [block, Effect.runSync(Allowlist.make([block.cidr]))] as const),
-    };
-  }
-  return compiled;
-};
-
 /**
- * The special-purpose block (IANA IPv4 / IPv6 Special-Purpose Address Registries, plus multicast)
- * that contains an IP-literal host, or `undefined` when the host is a public address or a DNS name.
- * `hostname` is the WHATWG-parsed hostname (IPv6 in brackets).
+ * The special-purpose block (IANA IPv4 / IPv6 Special-Purpose Address Registries, plus multicast
+ * and SIIT) that contains an IP-literal host, or `undefined` when the host is a public address or
+ * a DNS name. `hostname` is the WHATWG-parsed hostname (IPv6 in brackets). The matcher is the one
+ * `Egress` uses, so the URL check and the connect-time guard refuse the same addresses.
  */
 const specialPurposeOf = (hostname: string): SpecialPurpose.SpecialPurposeBlock | undefined => {
   const host = hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
   const address = Ip.parseAddressOption(host);
-  if (address._tag === "None") return undefined;
-  const blocks = specialPurposeBlocks();
-  if (!Allowlist.allows(blocks.any, address.value)) return undefined;
-  for (const [block, list] of blocks.each) {
-    if (Allowlist.allows(list, address.value)) return block;
-  }
-  return undefined;
+  return address._tag === "None" ? undefined : blockOf(address.value);
 };
 
 /**
