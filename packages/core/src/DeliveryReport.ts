@@ -24,9 +24,9 @@ import {
 } from "./internal/dlrCrypto.js";
 import { type Checked, checkSecret } from "./internal/dlrSecret.js";
 import type * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
-import { blockOf } from "./internal/specialPurposeMatch.js";
 import { Timestamp as TimestampSchema } from "./internal/dlrTimestamp.js";
 import { type FlatIssue, flatten, toPointer } from "./internal/policyIssues.js";
+import { blockOf } from "./internal/specialPurposeMatch.js";
 
 // -----------------------------------------------------------------------------
 // Errors
