@@ -5,7 +5,7 @@
  */
 import { createHmac } from "node:crypto";
 import { Allowlist, DeliveryReport, Egress } from "@septet/core";
-import { Clock, Effect, Exit, Result } from "effect";
+import { Cause, Clock, Duration, Effect, Exit, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
@@ -354,6 +354,27 @@ describe("DeliveryReport.decode with a replay tolerance (maxAge)", () => {
     });
   });
 
+  it.each([
+    ["milliseconds", 300_000],
+    ["text", "5 minutes"],
+    ["a DurationObject", { minutes: 4, seconds: 60 }],
+    ["a [seconds, nanos] pair", [300, 0]],
+    ["bigint nanoseconds", 300_000_000_000n],
+    ["a Duration", Duration.minutes(5)],
+  ])("takes maxAge as %s", (_, maxAge) => {
+    const accepted = decodeAt("2026-12-06T12:05:00Z", body, { maxAge: maxAge as Duration.Input });
+    const refused = decodeAt("2026-12-06T12:05:00.001Z", body, { maxAge: maxAge as Duration.Input });
+    expect(Result.isSuccess(accepted)).toBe(true);
+    expect(Result.isFailure(refused) && refused.failure._tag).toBe("StaleReport");
+  });
+
+  it("fails closed when the Clock gives no finite time: a defect, never an accepted report", () => {
+    const exit = Effect.runSync(
+      Effect.exit(DeliveryReport.decode(body, { maxAge: "5 minutes" }).pipe(at("not a date"))),
+    );
+    expect(Exit.isFailure(exit) && Cause.hasDies(exit.cause)).toBe(true);
+  });
+
   it("checks no age without the option", () => {
     expect(Result.isSuccess(decodeAt("2099-01-01T00:00:00Z", body, {}))).toBe(true);
   });
@@ -362,6 +383,14 @@ describe("DeliveryReport.decode with a replay tolerance (maxAge)", () => {
     ["a negative duration", -1],
     ["a non-duration", "soon"],
     ["infinity", "Infinity"],
+    // Duration.fromInput reads these as zero; a tolerance of zero is not what was asked for.
+    ["NaN", Number.NaN],
+    ["a [seconds, nanos] pair with NaN", [Number.NaN, 0]],
+    ["an empty object", {}],
+    ["an object with a NaN field", { minutes: Number.NaN }],
+    ["an object with a text field", { minutes: "5" }],
+    ["an object with an unknown field", { millis: 300_000 }],
+    ["a negative bigint", -1n],
   ])("refuses %s as maxAge", (_, maxAge) => {
     // biome-ignore lint/suspicious/noExplicitAny: hostile input on purpose
     const result = decodeAt("2026-12-06T12:00:00Z", body, { maxAge: maxAge as any });

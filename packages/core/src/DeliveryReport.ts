@@ -554,7 +554,9 @@ export interface DecodeOptions {
    * Replay tolerance: refuse a report whose `timestamp` is further than this from the clock, in
    * either direction, or that has no timestamp ({@link StaleReport}). A `Duration` input:
    * milliseconds or text like `"5 minutes"`. Default: no check. The clock is Effect's `Clock`
-   * service, so a test provides its own.
+   * service, so a test provides its own (one that gives no finite time is a defect, never a
+   * pass). An input `Duration.fromInput` would read as zero without meaning it (`NaN`, `{}`, a
+   * field that is not a finite number or not a `DurationObject` field) is {@link InvalidOptions}.
    */
   readonly maxAge?: Duration.Input | undefined;
   /** Longest raw JSON text, in UTF-16 code units. Default {@link MAX_BODY_LENGTH}. */
@@ -595,11 +597,46 @@ const decodeValue = (value: unknown): Result.Result<Report, InvalidReport> => {
   }
 };
 
+const DURATION_FIELDS = new Set([
+  "weeks",
+  "days",
+  "hours",
+  "minutes",
+  "seconds",
+  "milliseconds",
+  "microseconds",
+  "nanoseconds",
+]);
+
+/**
+ * Whether `Duration.fromInput` reads `value` as what it says. It reads `NaN`, `[NaN, 0]`, `{}`,
+ * `{ minutes: NaN }` and `{ millis: 5 }` (an unknown field) as zero; a tolerance nobody asked for
+ * is refused instead. Throws on a hostile object (the caller catches).
+ */
+const isExactDuration = (value: unknown): boolean => {
+  if (typeof value === "number") return !Number.isNaN(value);
+  if (Array.isArray(value)) return value.length === 2 && value.every((n) => Number.isFinite(n));
+  if (typeof value !== "object" || value === null || Duration.isDuration(value)) return true;
+  const keys = Object.keys(value);
+  return (
+    keys.length > 0 &&
+    keys.every((key) => {
+      const field = (value as Record<string, unknown>)[key];
+      return DURATION_FIELDS.has(key) && (field === undefined || Number.isFinite(field));
+    })
+  );
+};
+
 const maxAgeOption = (options: unknown): Result.Result<number | undefined, InvalidOptions> =>
   Result.flatMap(readOption(options, "maxAge"), (value) => {
     if (value === undefined) return Result.succeed(undefined);
-    const duration = Duration.fromInput(value as Duration.Input);
-    const millis = Option.isSome(duration) ? Duration.toMillis(duration.value) : Number.NaN;
+    let millis: number;
+    try {
+      const duration = isExactDuration(value) ? Duration.fromInput(value as Duration.Input) : Option.none();
+      millis = Option.isSome(duration) ? Duration.toMillis(duration.value) : Number.NaN;
+    } catch {
+      return Result.fail(new InvalidOptions({ option: "maxAge", reason: "could not be read" }));
+    }
     return Number.isFinite(millis) && millis >= 0
       ? Result.succeed(millis)
       : Result.fail(
@@ -607,9 +644,16 @@ const maxAgeOption = (options: unknown): Result.Result<number | undefined, Inval
         );
   });
 
-/** Refuses a report whose timestamp is further than `maxAge` from the clock, or absent. */
+/**
+ * Refuses a report whose timestamp is further than `maxAge` from the clock, or absent. A clock
+ * that gives no finite time is a defect: no age can be checked against it, and a report is never
+ * accepted unchecked (`NaN` compares false with everything, so a plain `age > maxAge` would pass).
+ */
 const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, StaleReport> =>
   Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    if (!Number.isFinite(now)) {
+      return Effect.die(new RangeError(`DeliveryReport.decode: the Clock gave ${now}, not a time`));
+    }
     const stale = (reason: StaleReport["reason"]) =>
       Effect.fail(
         new StaleReport({
@@ -621,8 +665,9 @@ const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, S
       );
     if (report.timestamp === null) return stale("no-timestamp");
     const age = now - report.timestamp.getTime();
-    if (age > maxAgeMillis) return stale("too-old");
-    if (-age > maxAgeMillis) return stale("in-the-future");
+    // Written to fail closed: any comparison with a NaN refuses.
+    if (!(age <= maxAgeMillis)) return stale("too-old");
+    if (!(-age <= maxAgeMillis)) return stale("in-the-future");
     return Effect.succeed(report);
   });
 
