@@ -277,6 +277,22 @@ describe("Egress.lookup", () => {
     expect((await ask(lookup, "metadata.example")).error).toBeInstanceOf(Egress.RefusedAddress);
   });
 
+  it.each([
+    ["a plain array of CIDRs", ["127.0.0.1/32"]],
+    ["a look-alike object", { allows: () => true }],
+    ["a string", "127.0.0.1"],
+  ])("refuses every address, naming the option, when allowSpecialPurpose is %s", async (_, allow) => {
+    const options = { allowSpecialPurpose: allow as unknown as Allowlist.Allowlist };
+    const reason = "options.allowSpecialPurpose must be an Allowlist (Allowlist.make)";
+    for (const address of ["127.0.0.1", "93.184.215.14"]) {
+      const result = Egress.check(address, options);
+      expect(Result.isFailure(result) && result.failure.reason).toBe(reason);
+    }
+    const looked = await ask(Egress.lookup(dns, options), "example.com");
+    expect(looked.error).toBeInstanceOf(Egress.RefusedAddress);
+    expect((looked.error as Egress.RefusedAddress).reason).toBe(reason);
+  });
+
   it("survives hostile resolvers: throwing, answering twice, hostile answers", async () => {
     const throwing: Egress.Resolver = () => {
       throw new Error("resolver bug");
