@@ -15,13 +15,14 @@
  *    `X-Messente-Signature` (`DeliveryReport.sign`), through the connect-time guard of
  *    `deliver.ts` (`Egress.lookup`: no private address, no redirect, bounded in time);
  * 6. {@link shutdown} stops accepting, closes idle connections at once and the rest after a grace
- *    period; header and request timeouts keep slow clients (slowloris) from holding sockets.
+ *    period; header and request timeouts keep slow clients (slowloris) from holding sockets, and
+ *    a per-address cap keeps one client from holding many.
  *
  * Nothing is actually sent to a phone: this is the policy half of a gateway.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import {
   Allowlist,
   ApiKey,
@@ -75,6 +76,11 @@ export const GatewayConfig = Schema.Struct({
       requestTimeoutMs: Schema.optionalKey(positive(600_000)),
       /** On shutdown, active connections get this long before they are cut. Default 5 000 ms. */
       shutdownGraceMs: Schema.optionalKey(positive(600_000)),
+      /**
+       * Connections one client address (an IPv6 /64) may hold open at once; more are closed on
+       * arrival. Trusted proxies are exempt. Default 256.
+       */
+      maxConnectionsPerClient: Schema.optionalKey(positive(1_000_000)),
     }),
   ),
   /** What Auto-Replace FULL does with characters it cannot map. Default "keep". */
@@ -94,6 +100,7 @@ export interface Gateway {
     readonly headersTimeoutMs: number;
     readonly requestTimeoutMs: number;
     readonly shutdownGraceMs: number;
+    readonly maxConnectionsPerClient: number;
   };
 }
 
@@ -147,6 +154,7 @@ export const loadConfig = (input: unknown): Effect.Effect<Gateway, InvalidGatewa
         headersTimeoutMs,
         requestTimeoutMs,
         shutdownGraceMs: config.server?.shutdownGraceMs ?? 5_000,
+        maxConnectionsPerClient: config.server?.maxConnectionsPerClient ?? 256,
       },
     };
   });
@@ -381,8 +389,35 @@ export const createGateway = (gateway: Gateway, hooks: GatewayHooks = {}): Serve
       });
     },
   );
+  limitConnections(server, gateway);
   inFlight.set(server, deliveries);
   return server;
+};
+
+/**
+ * Closes a connection on arrival when its address (an IPv6 /64, as the throttle counts) already
+ * holds `maxConnectionsPerClient`: the timeouts bound how long a slow client keeps a socket, this
+ * bounds how many it keeps, so one address cannot exhaust the process's file descriptors.
+ * Trusted proxies carry many clients' connections and are exempt.
+ */
+const limitConnections = (server: Server, gateway: Gateway) => {
+  const open = new Map<string, number>();
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "";
+    if (gateway.trustedProxies !== undefined && Allowlist.allows(gateway.trustedProxies, address)) return;
+    const key = throttleKey(address);
+    const count = (open.get(key) ?? 0) + 1;
+    if (count > gateway.server.maxConnectionsPerClient) {
+      socket.destroy();
+      return;
+    }
+    open.set(key, count);
+    socket.once("close", () => {
+      const left = (open.get(key) ?? 1) - 1;
+      if (left === 0) open.delete(key);
+      else open.set(key, left);
+    });
+  });
 };
 
 /**

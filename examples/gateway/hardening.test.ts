@@ -288,6 +288,50 @@ describe("slow clients and shutdown", () => {
     expect(slow.socket.destroyed).toBe(true);
   });
 
+  it("caps the connections one client address holds open (slowloris by count), not another's", async () => {
+    // Headers may take ten minutes: only the cap can close a connection during this test.
+    const slowConfig = {
+      server: { headersTimeoutMs: 600_000, requestTimeoutMs: 600_000, maxConnectionsPerClient: 4 },
+    };
+    const gateway = await startGateway(load(config(slowConfig)));
+    const open = (localAddress: string) => {
+      const socket = connect({ port: gateway.port, host: "127.0.0.1", localAddress });
+      socket.on("error", () => {});
+      socket.write("POST /v1/omnimessage HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+      const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+      cleanup.push(() => socket.destroy());
+      return { socket, closed };
+    };
+    const flood = Array.from({ length: 6 }, () => open("127.0.0.2"));
+    let dropped = 0;
+    await new Promise<void>((resolve) => {
+      for (const { closed } of flood)
+        void closed.then(() => {
+          if (++dropped === 2) resolve();
+        });
+    });
+    // Another address is served while the flooding one holds its four.
+    expect((await call(gateway.port, { body: message(), localAddress: "127.0.0.3" })).status).toBe(201);
+    expect(flood.filter(({ socket }) => !socket.destroyed)).toHaveLength(4);
+    // A slot freed is a slot the same address may use again, once the server has seen the close
+    // (it may see it after the client does: retry a connection reset).
+    const kept = flood.find(({ socket }) => !socket.destroyed);
+    kept?.socket.destroy();
+    await kept?.closed;
+    let status = 0;
+    for (let attempt = 0; status === 0 && attempt < 50; attempt++) {
+      status = await call(gateway.port, { method: "GET", localAddress: "127.0.0.2" }).then(
+        (answer) => answer.status,
+        () => new Promise<number>((resolve) => setTimeout(() => resolve(0), 20)),
+      );
+    }
+    expect(status).toBe(405);
+  });
+
+  it("defaults to 256 connections per client address", () => {
+    expect(load(config()).server.maxConnectionsPerClient).toBe(256);
+  });
+
   it("shutdown closes idle connections at once and slow ones after the grace period", async () => {
     const gateway = await startGateway(load(config()));
     const slow = await slowClient(gateway.port);
