@@ -510,6 +510,67 @@ describe("DeliveryReport.checkUrl: loopback names, SIIT, port 0", () => {
     expect(reasonOf(url)).toBe(reason);
   });
 
+  // The forms an attacker tries after the conformance vectors, with the decision for each
+  // (SECURITY.md, "Decisions"). "accepted" rows are DNS names: the connect-time guard's job.
+  it.each([
+    [
+      "https://[::127.0.0.1]/",
+      "the host [::7f00:1] is in a special-purpose block: IPv4-Compatible (deprecated), RFC 4291 §2.5.5.1",
+    ],
+    [
+      "https://[0:0:0:0:0:ffff:127.0.0.1]/",
+      "the host [::ffff:7f00:1] is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    ["https://127.0.0.1./", "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3"],
+    [
+      "https://１２７.０.０.１/",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https://127。0。0。1/",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https:\\\\127.0.0.1\\dlr",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https://\t127.0.0.\n1/",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https://0/",
+      'the host 0.0.0.0 is in a special-purpose block: "This network" (includes the unspecified 0.0.0.0), RFC 791 §3.2',
+    ],
+    [
+      "https://192.0.0.8/",
+      "the host 192.0.0.8 is in a special-purpose block: IETF Protocol Assignments, RFC 6890 §2.1",
+    ],
+    [
+      "https://[64:ff9b::10.0.0.1]/",
+      "the host [64:ff9b::a00:1] is in a special-purpose block: IPv4-IPv6 Translation, RFC 6052",
+    ],
+    [
+      "https://[64:ff9b::8.8.8.8]/",
+      "the host [64:ff9b::808:808] is in a special-purpose block: IPv4-IPv6 Translation, RFC 6052",
+    ],
+    ["https://local\u00adhost/", "localhost is a loopback name (RFC 6761 §6.3)"],
+    ["https://localhost\u200b/", "localhost is a loopback name (RFC 6761 §6.3)"],
+    ["https://a@127.0.0.1/", "user info (user:password@) is not allowed"],
+    ["https://example.com@localhost/", "user info (user:password@) is not allowed"],
+    ["https://[::1%25eth0]/", "not an absolute URL"],
+    ["https://localhost%00/", "not an absolute URL"],
+    ["https://example.com#@127.0.0.1/", "accepted"],
+    ["https://127.0.0.1%2e%2e/", "accepted"],
+    ["https://localhost6/", "accepted"],
+    ["https://ip6-localhost/", "accepted"],
+    ["https://localhost.localdomain/", "accepted"],
+    ["https://127.0.0.1.nip.io/", "accepted"],
+    ["https://metadata.google.internal/", "accepted"],
+  ])("%s → %s", (url, reason) => {
+    expect(reasonOf(url)).toBe(reason);
+  });
+
   it("refuses every spelling of a name under localhost, and every SIIT address", () => {
     // Punycode labels (xn--) are left out: most random ones are not valid IDNA.
     const label = fc

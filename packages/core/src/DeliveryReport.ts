@@ -484,6 +484,8 @@ const MAX_FIELD_LENGTH = 1024;
 /**
  * A callback timestamp: ISO 8601 date and time, read as UTC when it carries no zone (Messente
  * sends `2020-02-03T14:16:41.584924` meaning UTC). Decodes to a `Date` (millisecond precision).
+ * Years 0000–9999, at most nine fraction digits, offsets below 24 hours; a leap second (`:60`)
+ * is invalid (a `Date` has none).
  *
  * @example
  * ```ts
@@ -800,7 +802,8 @@ export type Secret = string | Uint8Array | ArrayBuffer | DataView | CryptoKey;
 
 /**
  * A body as it is hashed: a string (its UTF-8 bytes), or the raw bytes as a `Uint8Array`
- * (`Buffer`), `ArrayBuffer` or `DataView`. Pass the body exactly as received.
+ * (`Buffer`), `ArrayBuffer` or `DataView`. Pass the body exactly as received. A string's lone
+ * surrogate is hashed as U+FFFD, the bytes `TextEncoder` and Node's sockets write for it.
  *
  * @category models
  * @since 0.1.0
