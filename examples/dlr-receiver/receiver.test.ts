@@ -72,6 +72,26 @@ describe("DLR receiver recipe", () => {
     expect(processed.map((r) => r.status)).toStrictEqual(["ACK", "DELIVRD"]);
   });
 
+  it("never processes a replay twice at the tolerance's edge, where the clock moves between decode and claim", async () => {
+    const { processed, config } = setup();
+    const body = report({});
+    const first = await Effect.runPromise(
+      receive(config, bytes(body), sign(NEW, body)).pipe(at("2026-12-06T12:00:00Z")),
+    );
+    expect(first).toMatchObject({ _tag: "Processed" });
+    // A clock one millisecond further at every read: decode sees the last accepted instant, the
+    // store the first one after it, when the original entry has just expired.
+    let now = Date.parse("2026-12-06T12:05:00Z");
+    const ticking = Effect.provideService(Clock.Clock, {
+      ...Clock.Clock.defaultValue(),
+      currentTimeMillis: Effect.sync(() => now++),
+      currentTimeMillisUnsafe: () => now++,
+    });
+    const replay = await Effect.runPromise(receive(config, bytes(body), sign(NEW, body)).pipe(ticking));
+    expect(replay._tag).not.toBe("Processed");
+    expect(processed).toHaveLength(1);
+  });
+
   it("refuses a replay after the tolerance, when the dedupe entry is gone", async () => {
     const { processed, store, call } = setup();
     const body = report({});
