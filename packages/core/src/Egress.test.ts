@@ -331,6 +331,61 @@ describe("Egress.lookup", () => {
     }
   });
 
+  it.each([
+    // resolver answer                                             what the socket gets
+    ["family 6 with IPv4 text", [{ address: "8.8.8.8", family: 6 }], [{ address: "8.8.8.8", family: 4 }]],
+    [
+      "family 4 with IPv6 text",
+      [{ address: "2001:4860:4860::8888", family: 4 }],
+      [{ address: "2001:4860:4860::8888", family: 6 }],
+    ],
+    [
+      "duplicates, as given",
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "8.8.8.8", family: 4 },
+      ],
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "8.8.8.8", family: 4 },
+      ],
+    ],
+    [
+      "a non-canonical spelling, canonical",
+      [{ address: "2001:4860:4860:0:0:0:0:8888", family: 6 }],
+      [{ address: "2001:4860:4860::8888", family: 6 }],
+    ],
+    [
+      "a public address beside a mapped loopback",
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "::ffff:127.0.0.1", family: 6 },
+      ],
+      "127.0.0.0/8",
+    ],
+    ["an octal-looking octet (010 is 8 or 10?)", [{ address: "010.8.8.8", family: 4 }], null],
+    ["a trailing newline", [{ address: "8.8.8.8\n", family: 4 }], null],
+    ["brackets", [{ address: "[2001:4860:4860::8888]", family: 6 }], null],
+    [
+      "a public address beside garbage",
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "garbage", family: 4 },
+      ],
+      null,
+    ],
+  ] as const)("answer with %s", async (_, answer, expected) => {
+    const resolver: Egress.Resolver = async () => answer;
+    const { error, address } = await ask(Egress.lookup(resolver), "a.example");
+    if (typeof expected === "string" || expected === null) {
+      expect(error).toBeInstanceOf(Egress.RefusedAddress);
+      expect((error as Egress.RefusedAddress).block).toBe(expected);
+    } else {
+      expect(error).toBeNull();
+      expect(address).toStrictEqual(expected);
+    }
+  });
+
   it("hands the socket the canonical text of what it checked (property)", async () => {
     await fc.assert(
       fc.asyncProperty(
