@@ -117,6 +117,22 @@ describe("DLR receiver recipe", () => {
     expect(processed).toHaveLength(0);
   });
 
+  it("refuses a signed body that is not UTF-8 instead of reading U+FFFD into its fields", async () => {
+    const { processed, config } = setup();
+    const text = report({ error: "\u00e9" });
+    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0)); // é as one byte 0xE9
+    const signature = createHmac("sha256", NEW).update(latin1).digest("hex");
+    const outcome = await Effect.runPromise(
+      receive(config, latin1, signature).pipe(at("2026-12-06T12:01:00Z")),
+    );
+    expect(outcome).toMatchObject({
+      _tag: "Refused",
+      status: 400,
+      reason: "Invalid delivery report: /: not UTF-8",
+    });
+    expect(processed).toHaveLength(0);
+  });
+
   it.each([
     ["a report without a timestamp", report({ timestamp: null }), 400],
     ["a report without a message id", report({ message_id: undefined }), 400],

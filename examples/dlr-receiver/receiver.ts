@@ -103,8 +103,8 @@ export const receive = (
 ): Effect.Effect<Outcome> =>
   Effect.gen(function* () {
     const { secretIndex } = yield* DeliveryReport.verify(config.secrets, body, signature ?? "");
-    // JSON is UTF-8 (RFC 8259 §8.1); invalid bytes become U+FFFD and then fail decoding.
-    const report = yield* DeliveryReport.decode(new TextDecoder().decode(body), { maxAge: config.maxAge });
+    // The same bytes that were verified, read as UTF-8 (RFC 8259 §8.1): invalid UTF-8 is refused.
+    const report = yield* DeliveryReport.decode(body, { maxAge: config.maxAge });
     if (report.message_id === undefined) return refused(400, "no message_id: cannot deduplicate");
     const now = yield* Clock.currentTimeMillis;
     // decode refused a report without a timestamp, so it is there.

@@ -404,6 +404,45 @@ describe("DeliveryReport.decode with a replay tolerance (maxAge)", () => {
 });
 
 describe("DeliveryReport.decode on hostile values", () => {
+  const raw = '{"status":"DELIVRD","message_id":"m1"}';
+  const utf8 = new TextEncoder().encode(raw);
+
+  // The bytes a receiver has just verified decode as the same report, never as an empty one.
+  it.each([
+    ["a Uint8Array", utf8],
+    ["a Buffer", Buffer.from(raw)],
+    ["an ArrayBuffer", utf8.slice().buffer],
+    ["a DataView window", new DataView(new TextEncoder().encode(`[${raw}]`).buffer, 1, utf8.length)],
+  ])("decodes the raw body as %s like its text", (_, bytes) => {
+    expect(Effect.runSync(DeliveryReport.decode(bytes))).toStrictEqual(
+      Effect.runSync(DeliveryReport.decode(raw)),
+    );
+  });
+
+  it.each([
+    ["invalid UTF-8", new Uint8Array([0x7b, 0xff, 0x7d]), "not UTF-8"],
+    ["bytes over the cap", new Uint8Array(65_537).fill(0x20), "longer than 65536 bytes"],
+    [
+      "a Uint16Array",
+      new Uint16Array([0x7b, 0x7d]),
+      "not a JSON object: give the raw text, its bytes, or what JSON.parse returned",
+    ],
+    [
+      "a String object",
+      new String(raw),
+      "not a JSON object: give the raw text, its bytes, or what JSON.parse returned",
+    ],
+    [
+      "a Map",
+      new Map([["status", "DELIVRD"]]),
+      "not a JSON object: give the raw text, its bytes, or what JSON.parse returned",
+    ],
+    ["a Date", new Date(0), "not a JSON object: give the raw text, its bytes, or what JSON.parse returned"],
+  ])("refuses %s instead of reading it as an empty report", (_, body, message) => {
+    const error = Effect.runSync(Effect.flip(DeliveryReport.decode(body)));
+    expect(error).toStrictEqual(new DeliveryReport.InvalidReport({ issues: [{ pointer: "", message }] }));
+  });
+
   it("refuses an object whose getter throws, naming the field (the issue's break)", () => {
     const hostile = {
       get status(): string {

@@ -561,7 +561,7 @@ export interface DecodeOptions {
    * field that is not a finite number or not a `DurationObject` field) is {@link InvalidOptions}.
    */
   readonly maxAge?: Duration.Input | undefined;
-  /** Longest raw JSON text, in UTF-16 code units. Default {@link MAX_BODY_LENGTH}. */
+  /** Longest raw JSON text, in UTF-16 code units (raw bytes: in bytes). Default {@link MAX_BODY_LENGTH}. */
   readonly maxBodyLength?: number | undefined;
 }
 
@@ -629,6 +629,41 @@ const isExactDuration = (value: unknown): boolean => {
   );
 };
 
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * The JSON text of a raw body: a string as it is, bytes (the `Body` forms `verify` takes) as
+ * UTF-8 (RFC 8259 §8.1), each within the cap; `undefined` for anything else (a parsed value).
+ */
+const textOf = (body: unknown, max: number): Result.Result<string | undefined, InvalidReport> => {
+  if (typeof body === "string") {
+    return body.length > max ? Result.fail(invalidAt(`longer than ${max} characters`)) : Result.succeed(body);
+  }
+  const read = bytesOf(body, max);
+  if (read._tag === "WrongType") return Result.succeed(undefined);
+  if (read._tag === "TooLarge") return Result.fail(invalidAt(`longer than ${max} bytes`));
+  try {
+    return Result.succeed(utf8.decode(read.bytes));
+  } catch {
+    return Result.fail(invalidAt("not UTF-8"));
+  }
+};
+
+/**
+ * Whether a value that is not text may be a parsed report: primitives and arrays are left to the
+ * Schema (which names them), while boxed strings, other typed arrays, maps and dates, which it
+ * would read as an object without any field (an empty, "in progress" report), are refused.
+ */
+const isJsonObjectLike = (value: unknown): boolean => {
+  if (typeof value !== "object" || value === null) return true;
+  try {
+    const tag = Object.prototype.toString.call(value);
+    return tag === "[object Object]" || tag === "[object Array]";
+  } catch {
+    return true; // a revoked Proxy: the Schema's own unreadable path names it
+  }
+};
+
 const maxAgeOption = (options: unknown): Result.Result<number | undefined, InvalidOptions> =>
   Result.flatMap(readOption(options, "maxAge"), (value) => {
     if (value === undefined) return Result.succeed(undefined);
@@ -674,9 +709,11 @@ const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, S
   });
 
 /**
- * Decodes a callback body: either the raw JSON text (at most {@link MAX_BODY_LENGTH} characters
- * unless `maxBodyLength` says otherwise) or an already parsed value. Verify the signature on the
- * raw text first ({@link verify}).
+ * Decodes a callback body: the raw JSON text (at most {@link MAX_BODY_LENGTH} characters
+ * unless `maxBodyLength` says otherwise), its raw bytes as {@link verify} takes them (UTF-8, at
+ * most that many bytes; invalid UTF-8 is refused), or an already parsed value. Verify the
+ * signature on the raw body first ({@link verify}). Any other object (a `String` object, a
+ * `Map`, another typed array) is refused rather than read as a report without fields.
  *
  * Every problem is reported at once ({@link InvalidReport}); `__proto__` keys and unknown fields
  * are dropped. Nothing throws: a value whose getters or Proxy traps throw is an
@@ -726,16 +763,19 @@ export function decode(
   if (Result.isFailure(maxBodyLength)) return Effect.fail(maxBodyLength.failure);
   const maxAge = maxAgeOption(options);
   if (Result.isFailure(maxAge)) return Effect.fail(maxAge.failure);
+  const text = textOf(body, maxBodyLength.success);
+  if (Result.isFailure(text)) return Effect.fail(text.failure);
   let value = body;
-  if (typeof body === "string") {
-    if (body.length > maxBodyLength.success) {
-      return Effect.fail(invalidAt(`longer than ${maxBodyLength.success} characters`));
-    }
+  if (text.success !== undefined) {
     try {
-      value = JSON.parse(body);
+      value = JSON.parse(text.success);
     } catch {
       return Effect.fail(invalidAt("not JSON"));
     }
+  } else if (!isJsonObjectLike(body)) {
+    return Effect.fail(
+      invalidAt("not a JSON object: give the raw text, its bytes, or what JSON.parse returned"),
+    );
   }
   const decoded = decodeValue(value);
   if (Result.isFailure(decoded)) return Effect.fail(decoded.failure);
