@@ -188,6 +188,44 @@ describe("DLR URLs never reach a local listener", () => {
   });
 });
 
+describe("deliveries in flight", () => {
+  it("drops a report past dlr.maxInFlight instead of holding one more socket, and takes new ones once a slot frees", async () => {
+    // A receiver that stalls: it answers only when told.
+    const held: Array<() => void> = [];
+    const receiver = createHttpServer((req, res) => {
+      req.resume();
+      held.push(() => res.writeHead(200).end());
+    });
+    const address = await listen(receiver, 0, "127.0.0.1");
+    cleanup.push(() => closeServer(receiver));
+    const dlr = { allowHttp: true, allowSpecialPurpose: ["127.0.0.1"], maxInFlight: 2, timeoutMs: 300_000 };
+    const gateway = await startGateway(load(config({ dlr })), { resolver: rebinding });
+    const url = `http://dlr.example.com:${address.port}/dlr`;
+    const send = async () =>
+      expect((await call(gateway.port, { body: message({ dlr_url: url }) })).status).toBe(201);
+    await send();
+    await send();
+    // Wait until the receiver holds both, so the third is certainly over the cap.
+    while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    await send();
+    expect(await gateway.nextDelivery()).toStrictEqual({
+      url,
+      error: "more than 2 deliveries in flight: this report is dropped",
+    });
+    for (const answer of held.splice(0)) answer();
+    expect(await gateway.nextDelivery()).toStrictEqual({ url, status: 200 });
+    expect(await gateway.nextDelivery()).toStrictEqual({ url, status: 200 });
+    await send();
+    while (held.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (const answer of held.splice(0)) answer();
+    expect(await gateway.nextDelivery()).toStrictEqual({ url, status: 200 });
+  });
+
+  it("defaults to 256 deliveries in flight", () => {
+    expect(load(config()).delivery.maxInFlight).toBe(256);
+  });
+});
+
 describe("throttling per client address", () => {
   it("answers 429 with Retry-After to a flood from one address while another is served", async () => {
     // A frozen clock: no token comes back during the test, so the counts are exact.
