@@ -72,6 +72,26 @@ describe("DLR receiver recipe", () => {
     expect(processed.map((r) => r.status)).toStrictEqual(["ACK", "DELIVRD"]);
   });
 
+  it("never processes a replay twice at the tolerance's edge, where the clock moves between decode and claim", async () => {
+    const { processed, config } = setup();
+    const body = report({});
+    const first = await Effect.runPromise(
+      receive(config, bytes(body), sign(NEW, body)).pipe(at("2026-12-06T12:00:00Z")),
+    );
+    expect(first).toMatchObject({ _tag: "Processed" });
+    // A clock one millisecond further at every read: decode sees the last accepted instant, the
+    // store the first one after it, when the original entry has just expired.
+    let now = Date.parse("2026-12-06T12:05:00Z");
+    const ticking = Effect.provideService(Clock.Clock, {
+      ...Clock.Clock.defaultValue(),
+      currentTimeMillis: Effect.sync(() => now++),
+      currentTimeMillisUnsafe: () => now++,
+    });
+    const replay = await Effect.runPromise(receive(config, bytes(body), sign(NEW, body)).pipe(ticking));
+    expect(replay._tag).not.toBe("Processed");
+    expect(processed).toHaveLength(1);
+  });
+
   it("refuses a replay after the tolerance, when the dedupe entry is gone", async () => {
     const { processed, store, call } = setup();
     const body = report({});
@@ -94,6 +114,22 @@ describe("DLR receiver recipe", () => {
     const { processed, call } = setup();
     const body = report({});
     expect(await call(body, signer(body))).toMatchObject({ _tag: "Refused", status });
+    expect(processed).toHaveLength(0);
+  });
+
+  it("refuses a signed body that is not UTF-8 instead of reading U+FFFD into its fields", async () => {
+    const { processed, config } = setup();
+    const text = report({ error: "\u00e9" });
+    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0)); // é as one byte 0xE9
+    const signature = createHmac("sha256", NEW).update(latin1).digest("hex");
+    const outcome = await Effect.runPromise(
+      receive(config, latin1, signature).pipe(at("2026-12-06T12:01:00Z")),
+    );
+    expect(outcome).toMatchObject({
+      _tag: "Refused",
+      status: 400,
+      reason: "Invalid delivery report: /: not UTF-8",
+    });
     expect(processed).toHaveLength(0);
   });
 

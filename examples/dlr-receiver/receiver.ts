@@ -9,7 +9,9 @@
  *    further than `maxAge` from the clock, or without a timestamp, is refused.
  * 4. Deduplicate by message id and status: a signed report replayed within the tolerance (or
  *    resent by the gateway after a lost answer) is answered but not processed twice. An entry is
- *    kept until the report's timestamp plus `maxAge`: after that the tolerance refuses it anyway.
+ *    kept until the report's timestamp plus `maxAge`: after that the tolerance refuses it anyway,
+ *    and a report whose entry would already have expired when it is recorded is refused too (the
+ *    clock moves between the age check and the claim).
  *
  * It is written against the web-standard `Request` / `Response`, so the same handler runs in
  * Node (≥ 22, e.g. behind `node:http` with an adapter), Deno, Bun and edge runtimes.
@@ -101,13 +103,17 @@ export const receive = (
 ): Effect.Effect<Outcome> =>
   Effect.gen(function* () {
     const { secretIndex } = yield* DeliveryReport.verify(config.secrets, body, signature ?? "");
-    // JSON is UTF-8 (RFC 8259 §8.1); invalid bytes become U+FFFD and then fail decoding.
-    const report = yield* DeliveryReport.decode(new TextDecoder().decode(body), { maxAge: config.maxAge });
+    // The same bytes that were verified, read as UTF-8 (RFC 8259 §8.1): invalid UTF-8 is refused.
+    const report = yield* DeliveryReport.decode(body, { maxAge: config.maxAge });
     if (report.message_id === undefined) return refused(400, "no message_id: cannot deduplicate");
     const now = yield* Clock.currentTimeMillis;
     // decode refused a report without a timestamp, so it is there.
     const expiresAt =
       (report.timestamp?.getTime() ?? now) + Duration.toMillis(Duration.fromInputUnsafe(config.maxAge));
+    // The clock moved since decode checked the age: a report whose entry would already have
+    // expired is too old now, and its first delivery's entry may be gone. Claiming it would
+    // process a replay twice at the tolerance's edge.
+    if (expiresAt < now) return refused(400, "older than the replay tolerance by the time it was recorded");
     if (!config.store.claim(replayKey(report), expiresAt, now)) return { _tag: "Duplicate", report } as const;
     config.onReport(report);
     return { _tag: "Processed", report, secretIndex } as const;

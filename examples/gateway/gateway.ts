@@ -15,13 +15,14 @@
  *    `X-Messente-Signature` (`DeliveryReport.sign`), through the connect-time guard of
  *    `deliver.ts` (`Egress.lookup`: no private address, no redirect, bounded in time);
  * 6. {@link shutdown} stops accepting, closes idle connections at once and the rest after a grace
- *    period; header and request timeouts keep slow clients (slowloris) from holding sockets.
+ *    period; header and request timeouts keep slow clients (slowloris) from holding sockets, and
+ *    a per-address cap keeps one client from holding many.
  *
  * Nothing is actually sent to a phone: this is the policy half of a gateway.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import {
   Allowlist,
   ApiKey,
@@ -53,6 +54,11 @@ export const GatewayConfig = Schema.Struct({
       connectTimeoutMs: Schema.optionalKey(positive(60_000)),
       /** The whole delivery, lookup to status line. Default 10 000 ms. */
       timeoutMs: Schema.optionalKey(positive(300_000)),
+      /**
+       * Deliveries in flight at once; past it a report is dropped (and the hook told) rather than
+       * holding one more socket for up to `timeoutMs`. Default 256.
+       */
+      maxInFlight: Schema.optionalKey(positive(100_000)),
     }),
   ),
   /** Requests per second per client address (and the burst after idling). Default 150 / 150. */
@@ -75,6 +81,11 @@ export const GatewayConfig = Schema.Struct({
       requestTimeoutMs: Schema.optionalKey(positive(600_000)),
       /** On shutdown, active connections get this long before they are cut. Default 5 000 ms. */
       shutdownGraceMs: Schema.optionalKey(positive(600_000)),
+      /**
+       * Connections one client address (an IPv6 /64) may hold open at once; more are closed on
+       * arrival. Trusted proxies are exempt. Default 256.
+       */
+      maxConnectionsPerClient: Schema.optionalKey(positive(1_000_000)),
     }),
   ),
   /** What Auto-Replace FULL does with characters it cannot map. Default "keep". */
@@ -86,7 +97,11 @@ export interface Gateway {
   readonly key: ApiKey.ApiKey;
   readonly secret: string;
   readonly options: Policy.ResolveOptions;
-  readonly delivery: { readonly connectTimeoutMs: number; readonly totalTimeoutMs: number };
+  readonly delivery: {
+    readonly connectTimeoutMs: number;
+    readonly totalTimeoutMs: number;
+    readonly maxInFlight: number;
+  };
   readonly throttle: { readonly perSecond: number; readonly burst: number };
   readonly trustedProxies: Allowlist.Allowlist | undefined;
   readonly proxyHeader: ClientAddress.HeaderFormat;
@@ -94,6 +109,7 @@ export interface Gateway {
     readonly headersTimeoutMs: number;
     readonly requestTimeoutMs: number;
     readonly shutdownGraceMs: number;
+    readonly maxConnectionsPerClient: number;
   };
 }
 
@@ -139,6 +155,7 @@ export const loadConfig = (input: unknown): Effect.Effect<Gateway, InvalidGatewa
       delivery: {
         connectTimeoutMs: config.dlr?.connectTimeoutMs ?? 3_000,
         totalTimeoutMs: config.dlr?.timeoutMs ?? 10_000,
+        maxInFlight: config.dlr?.maxInFlight ?? 256,
       },
       throttle: { perSecond, burst: config.throttle?.burst ?? perSecond },
       trustedProxies: config.trustedProxies,
@@ -147,6 +164,7 @@ export const loadConfig = (input: unknown): Effect.Effect<Gateway, InvalidGatewa
         headersTimeoutMs,
         requestTimeoutMs,
         shutdownGraceMs: config.server?.shutdownGraceMs ?? 5_000,
+        maxConnectionsPerClient: config.server?.maxConnectionsPerClient ?? 256,
       },
     };
   });
@@ -199,14 +217,34 @@ const readBody = (req: IncomingMessage): Promise<Uint8Array | undefined> =>
     req.on("error", reject);
   });
 
-/** POSTs a signed delivery report; never throws (the outcome goes to the hook). */
+/** The deliveries of one server: aborted together on shutdown, and counted against the cap. */
+interface Outbound {
+  readonly signal: AbortSignal;
+  active: number;
+}
+
+/**
+ * POSTs a signed delivery report; never throws (the outcome goes to the hook). Past
+ * `dlr.maxInFlight` deliveries at once the report is dropped: every accepted request may cause
+ * one, and each may hold a socket to a slow receiver for the whole timeout, so without a cap a
+ * flood of requests naming a stalling DLR URL would exhaust the process's sockets.
+ */
 const deliver = async (
   gateway: Gateway,
   url: string,
   report: object,
   hooks: GatewayHooks,
-  signal: AbortSignal,
+  outbound: Outbound,
 ) => {
+  if (outbound.active >= gateway.delivery.maxInFlight) {
+    hooks.onDelivery?.({
+      url,
+      error: `more than ${gateway.delivery.maxInFlight} deliveries in flight: this report is dropped`,
+    });
+    return;
+  }
+  outbound.active++;
+  const signal = outbound.signal;
   try {
     // Re-check right before calling: the URL is the only thing an outsider controls here.
     const checked = await Effect.runPromise(DeliveryReport.checkUrl(url, gateway.options.dlr));
@@ -227,6 +265,8 @@ const deliver = async (
     hooks.onDelivery?.({ url, status });
   } catch (error) {
     hooks.onDelivery?.({ url, error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    outbound.active--;
   }
 };
 
@@ -246,7 +286,7 @@ const handleMessage = async (
   gateway: Gateway,
   hooks: GatewayHooks,
   client: string,
-  signal: AbortSignal,
+  outbound: Outbound,
   req: IncomingMessage,
   res: ServerResponse,
 ) => {
@@ -313,7 +353,7 @@ const handleMessage = async (
         timestamp: new Date().toISOString().replace("Z", ""),
       },
       hooks,
-      signal,
+      outbound,
     );
   }
 };
@@ -344,6 +384,7 @@ export const createGateway = (gateway: Gateway, hooks: GatewayHooks = {}): Serve
   const throttle: Throttle = makeThrottle(gateway.throttle);
   const now = hooks.now ?? (() => performance.now());
   const deliveries = new AbortController();
+  const outbound: Outbound = { signal: deliveries.signal, active: 0 };
   const server = createServer(
     {
       headersTimeout: gateway.server.headersTimeoutMs,
@@ -373,7 +414,7 @@ export const createGateway = (gateway: Gateway, hooks: GatewayHooks = {}): Serve
           errors: [{ title: "Method not allowed", detail: "use POST", code: "107", source: "method" }],
         });
       }
-      handleMessage(gateway, hooks, client, deliveries.signal, req, res).catch(() => {
+      handleMessage(gateway, hooks, client, outbound, req, res).catch(() => {
         if (!res.headersSent)
           send(res, 500, {
             errors: [{ title: "Internal Server Error", detail: "", code: "104", source: "" }],
@@ -381,8 +422,35 @@ export const createGateway = (gateway: Gateway, hooks: GatewayHooks = {}): Serve
       });
     },
   );
+  limitConnections(server, gateway);
   inFlight.set(server, deliveries);
   return server;
+};
+
+/**
+ * Closes a connection on arrival when its address (an IPv6 /64, as the throttle counts) already
+ * holds `maxConnectionsPerClient`: the timeouts bound how long a slow client keeps a socket, this
+ * bounds how many it keeps, so one address cannot exhaust the process's file descriptors.
+ * Trusted proxies carry many clients' connections and are exempt.
+ */
+const limitConnections = (server: Server, gateway: Gateway) => {
+  const open = new Map<string, number>();
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "";
+    if (gateway.trustedProxies !== undefined && Allowlist.allows(gateway.trustedProxies, address)) return;
+    const key = throttleKey(address);
+    const count = (open.get(key) ?? 0) + 1;
+    if (count > gateway.server.maxConnectionsPerClient) {
+      socket.destroy();
+      return;
+    }
+    open.set(key, count);
+    socket.once("close", () => {
+      const left = (open.get(key) ?? 1) - 1;
+      if (left === 0) open.delete(key);
+      else open.set(key, left);
+    });
+  });
 };
 
 /**

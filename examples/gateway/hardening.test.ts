@@ -188,6 +188,44 @@ describe("DLR URLs never reach a local listener", () => {
   });
 });
 
+describe("deliveries in flight", () => {
+  it("drops a report past dlr.maxInFlight instead of holding one more socket, and takes new ones once a slot frees", async () => {
+    // A receiver that stalls: it answers only when told.
+    const held: Array<() => void> = [];
+    const receiver = createHttpServer((req, res) => {
+      req.resume();
+      held.push(() => res.writeHead(200).end());
+    });
+    const address = await listen(receiver, 0, "127.0.0.1");
+    cleanup.push(() => closeServer(receiver));
+    const dlr = { allowHttp: true, allowSpecialPurpose: ["127.0.0.1"], maxInFlight: 2, timeoutMs: 300_000 };
+    const gateway = await startGateway(load(config({ dlr })), { resolver: rebinding });
+    const url = `http://dlr.example.com:${address.port}/dlr`;
+    const send = async () =>
+      expect((await call(gateway.port, { body: message({ dlr_url: url }) })).status).toBe(201);
+    await send();
+    await send();
+    // Wait until the receiver holds both, so the third is certainly over the cap.
+    while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    await send();
+    expect(await gateway.nextDelivery()).toStrictEqual({
+      url,
+      error: "more than 2 deliveries in flight: this report is dropped",
+    });
+    for (const answer of held.splice(0)) answer();
+    expect(await gateway.nextDelivery()).toStrictEqual({ url, status: 200 });
+    expect(await gateway.nextDelivery()).toStrictEqual({ url, status: 200 });
+    await send();
+    while (held.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (const answer of held.splice(0)) answer();
+    expect(await gateway.nextDelivery()).toStrictEqual({ url, status: 200 });
+  });
+
+  it("defaults to 256 deliveries in flight", () => {
+    expect(load(config()).delivery.maxInFlight).toBe(256);
+  });
+});
+
 describe("throttling per client address", () => {
   it("answers 429 with Retry-After to a flood from one address while another is served", async () => {
     // A frozen clock: no token comes back during the test, so the counts are exact.
@@ -286,6 +324,50 @@ describe("slow clients and shutdown", () => {
     const slow = await slowClient(gateway.port);
     await slow.closed;
     expect(slow.socket.destroyed).toBe(true);
+  });
+
+  it("caps the connections one client address holds open (slowloris by count), not another's", async () => {
+    // Headers may take ten minutes: only the cap can close a connection during this test.
+    const slowConfig = {
+      server: { headersTimeoutMs: 600_000, requestTimeoutMs: 600_000, maxConnectionsPerClient: 4 },
+    };
+    const gateway = await startGateway(load(config(slowConfig)));
+    const open = (localAddress: string) => {
+      const socket = connect({ port: gateway.port, host: "127.0.0.1", localAddress });
+      socket.on("error", () => {});
+      socket.write("POST /v1/omnimessage HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+      const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+      cleanup.push(() => socket.destroy());
+      return { socket, closed };
+    };
+    const flood = Array.from({ length: 6 }, () => open("127.0.0.2"));
+    let dropped = 0;
+    await new Promise<void>((resolve) => {
+      for (const { closed } of flood)
+        void closed.then(() => {
+          if (++dropped === 2) resolve();
+        });
+    });
+    // Another address is served while the flooding one holds its four.
+    expect((await call(gateway.port, { body: message(), localAddress: "127.0.0.3" })).status).toBe(201);
+    expect(flood.filter(({ socket }) => !socket.destroyed)).toHaveLength(4);
+    // A slot freed is a slot the same address may use again, once the server has seen the close
+    // (it may see it after the client does: retry a connection reset).
+    const kept = flood.find(({ socket }) => !socket.destroyed);
+    kept?.socket.destroy();
+    await kept?.closed;
+    let status = 0;
+    for (let attempt = 0; status === 0 && attempt < 50; attempt++) {
+      status = await call(gateway.port, { method: "GET", localAddress: "127.0.0.2" }).then(
+        (answer) => answer.status,
+        () => new Promise<number>((resolve) => setTimeout(() => resolve(0), 20)),
+      );
+    }
+    expect(status).toBe(405);
+  });
+
+  it("defaults to 256 connections per client address", () => {
+    expect(load(config()).server.maxConnectionsPerClient).toBe(256);
   });
 
   it("shutdown closes idle connections at once and slow ones after the grace period", async () => {

@@ -61,6 +61,11 @@ describe("throttleKey", () => {
     ["2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"],
     ["2001:db8:1:2:bbbb::2", "2001:db8:1:2::/64"],
     ["not an address", "not an address"],
+    // IPv4 clients seen through a translator (NAT64 well-known prefix, SIIT): one bucket per
+    // IPv4 client, not one /64 bucket for all of them.
+    ["64:ff9b::203.0.113.9", "203.0.113.9"],
+    ["64:ff9b::198.51.100.1", "198.51.100.1"],
+    ["::ffff:0:203.0.113.9", "203.0.113.9"],
   ])("%s → %s", (address, key) => {
     expect(throttleKey(address)).toBe(key);
   });

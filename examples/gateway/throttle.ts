@@ -78,16 +78,29 @@ export const makeThrottle = (options: ThrottleOptions = {}): Throttle => {
   return { take, size: () => buckets.size };
 };
 
+/** IPv6 prefixes (first 12 bytes) under which a translator carries an IPv4 client's address. */
+const TRANSLATED: ReadonlyArray<ReadonlyArray<number>> = [
+  [0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0], // NAT64 well-known prefix 64:ff9b::/96 (RFC 6052)
+  [0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0], // SIIT IPv4-translated ::ffff:0:0:0/96 (RFC 2765)
+];
+
 /**
  * The bucket a client address falls in: an IPv4 address (an IPv4-mapped one as IPv4) on its own,
  * an IPv6 address by its /64 (one subscriber's allocation: per-address buckets would let one
- * host rotate through 2^64 addresses). Anything else as given, cut to 64 characters.
+ * host rotate through 2^64 addresses). An IPv4 client seen through a translator (NAT64
+ * `64:ff9b::/96`, SIIT `::ffff:0:0:0/96`) is bucketed by the IPv4 address it carries: by /64,
+ * every IPv4 client behind the translator would share one bucket, and one of them could
+ * throttle all the others. Anything else as given, cut to 64 characters.
  */
 export const throttleKey = (address: string): string => {
   const parsed = Ip.parseAddressOption(address);
   if (Option.isNone(parsed)) return address.slice(0, 64);
   const ip = Ip.unmap(parsed.value);
   if (ip.family === 4) return Ip.format(ip);
-  const prefix = Ip.toBytes(ip).fill(0, 8);
+  const bytes = Ip.toBytes(ip);
+  if (TRANSLATED.some((prefix) => prefix.every((byte, i) => bytes[i] === byte))) {
+    return Option.match(Ip.fromBytes(bytes.subarray(12)), { onNone: () => "", onSome: Ip.format });
+  }
+  const prefix = bytes.fill(0, 8);
   return `${Option.match(Ip.fromBytes(prefix), { onNone: () => "", onSome: Ip.format })}/64`;
 };

@@ -88,6 +88,16 @@ describe("Allowlist: JSON round trip", () => {
     ["the serialize() form", { ...Allowlist.serialize(make(["10.0.0.0/8"])) }, "_id must be"],
     ["a throwing proxy", throwing, "could not be read"],
     ["a throwing getter", getter, "could not be read"],
+    [
+      "_id and entries inherited from a prototype, not its own",
+      Object.create({ _id: "Allowlist", entries: ["0.0.0.0/0"] }),
+      "_id must be",
+    ],
+    [
+      "entries inherited from a prototype",
+      Object.assign(Object.create({ entries: ["0.0.0.0/0"] }), { _id: "Allowlist" }),
+      "entries must be",
+    ],
   ])("refuses %s, whole, with a typed error", (_name, payload, reason) => {
     const result = Allowlist.fromJSONResult(payload);
     expect(Result.isFailure(result)).toBe(true);
@@ -95,6 +105,25 @@ describe("Allowlist: JSON round trip", () => {
       expect(result.failure._tag).toBe("InvalidSerializedAllowlist");
       expect(result.failure.reason).toContain(reason);
     }
+  });
+
+  it("a polluted Object.prototype cannot turn {} into an allow-all list", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto._id = "Allowlist";
+    proto.entries = ["0.0.0.0/0", "::/0"];
+    try {
+      expect(Result.isFailure(Allowlist.fromJSONResult({}))).toBe(true);
+      expect(Result.isFailure(Allowlist.fromJSONResult("{}"))).toBe(true);
+    } finally {
+      delete proto._id;
+      delete proto.entries;
+    }
+  });
+
+  it("reads a duplicate key as JSON.parse does: the last one wins", () => {
+    const text = '{"_id":"Allowlist","entries":["0.0.0.0/0"],"entries":["10.0.0.0/8"]}';
+    const result = Allowlist.fromJSONResult(text);
+    expect(Result.map(result, Allowlist.entries)).toStrictEqual(Result.succeed(["10.0.0.0/8"]));
   });
 
   it("refuses any single-character corruption of the text unless it is still a valid payload (property)", () => {

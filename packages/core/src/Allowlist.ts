@@ -685,7 +685,9 @@ export interface Json {
  * answers exactly as the original did, and a payload is taken whole or not at all: anything but
  * `{ "_id": "Allowlist", "entries": [strings] }` with valid entries and no other key (invalid
  * JSON, another `_id`, an extra key, a bad entry, a non-string, a throwing getter) fails with
- * {@link InvalidSerializedAllowlist} naming the first problem. Never throws.
+ * {@link InvalidSerializedAllowlist} naming the first problem. Never throws. Only own properties
+ * count (an inherited `_id` or `entries`, e.g. from a polluted `Object.prototype`, is absent);
+ * a key repeated in the text is read as `JSON.parse` reads it, the last one winning.
  *
  * @example
  * ```ts
@@ -732,11 +734,14 @@ export const fromJSONResult = (json: unknown): Result.Result<Allowlist, InvalidS
       return fail('not an {"_id":"Allowlist","entries":[...]} object');
     }
     const keys = Object.keys(data);
-    const record = data as Record<string, unknown>;
-    if (record._id !== "Allowlist") return fail('_id must be "Allowlist"');
+    // Own properties only: an inherited `_id` / `entries` (a polluted `Object.prototype`) would
+    // turn `{}` into whatever list the polluter chose.
+    const own = (key: string): unknown =>
+      Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+    if (own("_id") !== "Allowlist") return fail('_id must be "Allowlist"');
     const extra = keys.find((k) => k !== "_id" && k !== "entries");
     if (extra !== undefined) return fail(`unexpected key ${JSON.stringify(cut(extra))}`);
-    const entries = record.entries;
+    const entries = own("entries");
     if (!Array.isArray(entries)) return fail("entries must be an array of strings");
     // A copy first: a proxy or getter cannot answer differently between the check and the build.
     const copy: Array<string> = [];

@@ -106,6 +106,45 @@ describe("ApiKey.decode", () => {
     expect(({} as Record<string, unknown>).defaultSender).toBeUndefined();
   });
 
+  it.each([
+    [
+      "nesting 100 000 deep (no stack overflow)",
+      () => {
+        const root: Record<string, unknown> = { name: "k" };
+        let node = root;
+        for (let i = 0; i < 100_000; i++) node = node.extra = {} as Record<string, unknown>;
+        return root;
+      },
+      "/extra/extra/extra/extra/extra/extra/extra/extra", // depth 8, the cap
+    ],
+    [
+      "a cycle",
+      () => {
+        const root: Record<string, unknown> = { name: "k" };
+        root.senders = [root];
+        return root;
+      },
+      "/senders/0/senders/0/senders/0/senders/0",
+    ],
+    [
+      "a 5 000 000-entry whitelist",
+      () => ({ name: "k", ipWhitelist: new Array(5_000_000).fill("10.0.0.1") }),
+      "/ipWhitelist",
+    ],
+    [
+      "a JSON text nested 100 000 deep",
+      () => `{"name":"k","extra":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      "/extra/0/0/0/0/0/0/0",
+    ],
+  ])("refuses %s with a typed error naming where", (_, make, pointer) => {
+    const input = make();
+    const result =
+      typeof input === "string"
+        ? Effect.runSync(Effect.result(ApiKey.decodeJson(input)))
+        : Effect.runSync(Effect.result(ApiKey.decode(input)));
+    expect(Result.isFailure(result) && result.failure.issues.map((i) => i.pointer)).toStrictEqual([pointer]);
+  });
+
   it("never throws, fails only with InvalidApiKey, whatever the config", () => {
     fc.assert(
       fc.property(PolicyArbitraries.hostileConfig(), (input) => {

@@ -74,6 +74,15 @@ describe("ClientAddress.resolve: Forwarded (RFC 7239)", () => {
     // A client-written element with an unbalanced quote or a comma in quotes stays on its side.
     ['for="evil, for=6.6.6.6, for=198.51.100.17', "198.51.100.17", false],
     ['for="1.1.1.1, 2.2.2.2", for=198.51.100.17, for=10.0.0.3', "198.51.100.17", false],
+    // Decisions (SECURITY.md): an address is an address, loopback included (the whitelist
+    // decides); obfuscated identifiers, zones and spaces around "=" end the walk; a repeated
+    // for= inside one element is read as the last one.
+    ['for="[::1]:80"', "::1", false],
+    ["for=_hidden", "10.0.0.1", true],
+    ['for="[fe80::1%eth0]"', "10.0.0.1", true],
+    ["for = 198.51.100.17", "10.0.0.1", true],
+    ["for=198.51.100.17;for=198.51.100.18", "198.51.100.18", false],
+    ["for=198.51.100.17:80", "10.0.0.1", true],
   ] as const)("%s → %s", (header, address, malformed) => {
     const result = resolve("10.0.0.1", header, "forwarded");
     expect(result.address).toBe(address);

@@ -4,10 +4,11 @@
  * in `checkUrl`, and decoding hostile values without a throw.
  */
 import { createHmac } from "node:crypto";
-import { Allowlist, DeliveryReport } from "@septet/core";
-import { Clock, Effect, Exit, Result } from "effect";
+import { Allowlist, DeliveryReport, Egress } from "@septet/core";
+import { Cause, Clock, Duration, Effect, Exit, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
 
 const nodeHmac = (secret: Uint8Array, body: string | Uint8Array) =>
   createHmac("sha256", secret).update(body).digest("hex");
@@ -353,6 +354,27 @@ describe("DeliveryReport.decode with a replay tolerance (maxAge)", () => {
     });
   });
 
+  it.each([
+    ["milliseconds", 300_000],
+    ["text", "5 minutes"],
+    ["a DurationObject", { minutes: 4, seconds: 60 }],
+    ["a [seconds, nanos] pair", [300, 0]],
+    ["bigint nanoseconds", 300_000_000_000n],
+    ["a Duration", Duration.minutes(5)],
+  ])("takes maxAge as %s", (_, maxAge) => {
+    const accepted = decodeAt("2026-12-06T12:05:00Z", body, { maxAge: maxAge as Duration.Input });
+    const refused = decodeAt("2026-12-06T12:05:00.001Z", body, { maxAge: maxAge as Duration.Input });
+    expect(Result.isSuccess(accepted)).toBe(true);
+    expect(Result.isFailure(refused) && refused.failure._tag).toBe("StaleReport");
+  });
+
+  it("fails closed when the Clock gives no finite time: a defect, never an accepted report", () => {
+    const exit = Effect.runSync(
+      Effect.exit(DeliveryReport.decode(body, { maxAge: "5 minutes" }).pipe(at("not a date"))),
+    );
+    expect(Exit.isFailure(exit) && Cause.hasDies(exit.cause)).toBe(true);
+  });
+
   it("checks no age without the option", () => {
     expect(Result.isSuccess(decodeAt("2099-01-01T00:00:00Z", body, {}))).toBe(true);
   });
@@ -361,6 +383,14 @@ describe("DeliveryReport.decode with a replay tolerance (maxAge)", () => {
     ["a negative duration", -1],
     ["a non-duration", "soon"],
     ["infinity", "Infinity"],
+    // Duration.fromInput reads these as zero; a tolerance of zero is not what was asked for.
+    ["NaN", Number.NaN],
+    ["a [seconds, nanos] pair with NaN", [Number.NaN, 0]],
+    ["an empty object", {}],
+    ["an object with a NaN field", { minutes: Number.NaN }],
+    ["an object with a text field", { minutes: "5" }],
+    ["an object with an unknown field", { millis: 300_000 }],
+    ["a negative bigint", -1n],
   ])("refuses %s as maxAge", (_, maxAge) => {
     // biome-ignore lint/suspicious/noExplicitAny: hostile input on purpose
     const result = decodeAt("2026-12-06T12:00:00Z", body, { maxAge: maxAge as any });
@@ -374,6 +404,45 @@ describe("DeliveryReport.decode with a replay tolerance (maxAge)", () => {
 });
 
 describe("DeliveryReport.decode on hostile values", () => {
+  const raw = '{"status":"DELIVRD","message_id":"m1"}';
+  const utf8 = new TextEncoder().encode(raw);
+
+  // The bytes a receiver has just verified decode as the same report, never as an empty one.
+  it.each([
+    ["a Uint8Array", utf8],
+    ["a Buffer", Buffer.from(raw)],
+    ["an ArrayBuffer", utf8.slice().buffer],
+    ["a DataView window", new DataView(new TextEncoder().encode(`[${raw}]`).buffer, 1, utf8.length)],
+  ])("decodes the raw body as %s like its text", (_, bytes) => {
+    expect(Effect.runSync(DeliveryReport.decode(bytes))).toStrictEqual(
+      Effect.runSync(DeliveryReport.decode(raw)),
+    );
+  });
+
+  it.each([
+    ["invalid UTF-8", new Uint8Array([0x7b, 0xff, 0x7d]), "not UTF-8"],
+    ["bytes over the cap", new Uint8Array(65_537).fill(0x20), "longer than 65536 bytes"],
+    [
+      "a Uint16Array",
+      new Uint16Array([0x7b, 0x7d]),
+      "not a JSON object: give the raw text, its bytes, or what JSON.parse returned",
+    ],
+    [
+      "a String object",
+      new String(raw),
+      "not a JSON object: give the raw text, its bytes, or what JSON.parse returned",
+    ],
+    [
+      "a Map",
+      new Map([["status", "DELIVRD"]]),
+      "not a JSON object: give the raw text, its bytes, or what JSON.parse returned",
+    ],
+    ["a Date", new Date(0), "not a JSON object: give the raw text, its bytes, or what JSON.parse returned"],
+  ])("refuses %s instead of reading it as an empty report", (_, body, message) => {
+    const error = Effect.runSync(Effect.flip(DeliveryReport.decode(body)));
+    expect(error).toStrictEqual(new DeliveryReport.InvalidReport({ issues: [{ pointer: "", message }] }));
+  });
+
   it("refuses an object whose getter throws, naming the field (the issue's break)", () => {
     const hostile = {
       get status(): string {
@@ -480,6 +549,67 @@ describe("DeliveryReport.checkUrl: loopback names, SIIT, port 0", () => {
     expect(reasonOf(url)).toBe(reason);
   });
 
+  // The forms an attacker tries after the conformance vectors, with the decision for each
+  // (SECURITY.md, "Decisions"). "accepted" rows are DNS names: the connect-time guard's job.
+  it.each([
+    [
+      "https://[::127.0.0.1]/",
+      "the host [::7f00:1] is in a special-purpose block: IPv4-Compatible (deprecated), RFC 4291 §2.5.5.1",
+    ],
+    [
+      "https://[0:0:0:0:0:ffff:127.0.0.1]/",
+      "the host [::ffff:7f00:1] is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    ["https://127.0.0.1./", "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3"],
+    [
+      "https://１２７.０.０.１/",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https://127。0。0。1/",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https:\\\\127.0.0.1\\dlr",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https://\t127.0.0.\n1/",
+      "the host 127.0.0.1 is in a special-purpose block: Loopback, RFC 1122 §3.2.1.3",
+    ],
+    [
+      "https://0/",
+      'the host 0.0.0.0 is in a special-purpose block: "This network" (includes the unspecified 0.0.0.0), RFC 791 §3.2',
+    ],
+    [
+      "https://192.0.0.8/",
+      "the host 192.0.0.8 is in a special-purpose block: IETF Protocol Assignments, RFC 6890 §2.1",
+    ],
+    [
+      "https://[64:ff9b::10.0.0.1]/",
+      "the host [64:ff9b::a00:1] is in a special-purpose block: IPv4-IPv6 Translation, RFC 6052",
+    ],
+    [
+      "https://[64:ff9b::8.8.8.8]/",
+      "the host [64:ff9b::808:808] is in a special-purpose block: IPv4-IPv6 Translation, RFC 6052",
+    ],
+    ["https://local\u00adhost/", "localhost is a loopback name (RFC 6761 §6.3)"],
+    ["https://localhost\u200b/", "localhost is a loopback name (RFC 6761 §6.3)"],
+    ["https://a@127.0.0.1/", "user info (user:password@) is not allowed"],
+    ["https://example.com@localhost/", "user info (user:password@) is not allowed"],
+    ["https://[::1%25eth0]/", "not an absolute URL"],
+    ["https://localhost%00/", "not an absolute URL"],
+    ["https://example.com#@127.0.0.1/", "accepted"],
+    ["https://127.0.0.1%2e%2e/", "accepted"],
+    ["https://localhost6/", "accepted"],
+    ["https://ip6-localhost/", "accepted"],
+    ["https://localhost.localdomain/", "accepted"],
+    ["https://127.0.0.1.nip.io/", "accepted"],
+    ["https://metadata.google.internal/", "accepted"],
+  ])("%s → %s", (url, reason) => {
+    expect(reasonOf(url)).toBe(reason);
+  });
+
   it("refuses every spelling of a name under localhost, and every SIIT address", () => {
     // Punycode labels (xn--) are left out: most random ones are not valid IDNA.
     const label = fc
@@ -503,6 +633,20 @@ describe("DeliveryReport.checkUrl: loopback names, SIIT, port 0", () => {
         expect(reasonOf(`https://[::ffff:0:${v4}]/`)).toContain("IPv4-translated (SIIT)");
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("refuses an IP-literal host exactly when the connect-time guard refuses its address (property)", () => {
+    // One matcher for both checks: a URL that passes checkUrl never fails Egress on its literal.
+    const base = fc.constantFrom(...SpecialPurpose.all.map((block) => block.cidr.split("/")[0]!));
+    const address = fc.oneof(fc.ipV4(), fc.ipV6(), base);
+    fc.assert(
+      fc.property(address, (text) => {
+        const host = text.includes(":") ? `[${text}]` : text;
+        const byUrl = reasonOf(`https://${host}/dlr`) === "accepted";
+        expect(byUrl).toBe(Result.isSuccess(Egress.check(text)));
+      }),
+      { numRuns: 2_000 },
     );
   });
 

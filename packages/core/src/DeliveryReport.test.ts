@@ -211,6 +211,11 @@ describe("DeliveryReport.decode", () => {
     ["2020-02-03T14:16:41+02:00", "2020-02-03T12:16:41.000Z"],
     ["2020-02-03T14:16:41-0130", "2020-02-03T15:46:41.000Z"],
     ["2024-02-29T00:00:00", "2024-02-29T00:00:00.000Z"],
+    ["2020-02-03t14:16:41z", "2020-02-03T14:16:41.000Z"],
+    ["2020-02-03T14:16:41.999999999", "2020-02-03T14:16:41.999Z"],
+    ["2020-02-03T14:16:41+23:59", "2020-02-02T14:17:41.000Z"],
+    ["0000-01-01T00:00:00", "0000-01-01T00:00:00.000Z"],
+    ["9999-12-31T23:59:59", "9999-12-31T23:59:59.000Z"],
   ])("reads timestamp %s as %s", (timestamp, iso) => {
     expect(Effect.runSync(DeliveryReport.decode({ timestamp })).timestamp?.toISOString()).toBe(iso);
   });
@@ -223,6 +228,14 @@ describe("DeliveryReport.decode", () => {
     "2020-02-03T14:16:41+25:00",
     "2020-02-03T14:16:41 UTC",
     "yesterday",
+    "2016-12-31T23:59:60Z", // a leap second: a Date has none
+    "2020-02-03T14:16:41.1234567891", // ten fraction digits
+    "2020-02-03T14:16:41+24:00",
+    "2020-02-03T14:16:41+00",
+    "2020-02-03T14:16:41.",
+    "+275760-09-13T00:00:00",
+    "２０２０-02-03T14:16:41",
+    "2020-02-03T14:16:41\u0000",
   ])("refuses timestamp %s", (timestamp) => {
     const error = Effect.runSync(Effect.flip(DeliveryReport.decode({ timestamp })));
     expect(error.issues[0]?.pointer).toBe("/timestamp");

@@ -23,9 +23,10 @@ import {
   toHex,
 } from "./internal/dlrCrypto.js";
 import { type Checked, checkSecret } from "./internal/dlrSecret.js";
-import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
+import type * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
 import { Timestamp as TimestampSchema } from "./internal/dlrTimestamp.js";
 import { type FlatIssue, flatten, toPointer } from "./internal/policyIssues.js";
+import { blockOf } from "./internal/specialPurposeMatch.js";
 
 // -----------------------------------------------------------------------------
 // Errors
@@ -280,41 +281,16 @@ export interface UrlOptions {
 
 const cut = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
-interface Compiled {
-  /** Every block in one list: one lookup for the common case (a public host). */
-  readonly any: Allowlist.Allowlist;
-  /** One list per block, consulted only to name the block that matched. */
-  readonly each: ReadonlyArray<readonly [SpecialPurpose.SpecialPurposeBlock, Allowlist.Allowlist]>;
-}
-
-let compiled: Compiled | undefined;
-
-/** The registry blocks compiled with `Allowlist`, built on first use. */
-const specialPurposeBlocks = (): Compiled => {
-  if (compiled === undefined) {
-    compiled = {
-      any: Effect.runSync(Allowlist.make(SpecialPurpose.all.map((block) => block.cidr))),
-      each: SpecialPurpose.all.map((block) => [block, Effect.runSync(Allowlist.make([block.cidr]))] as const),
-    };
-  }
-  return compiled;
-};
-
 /**
- * The special-purpose block (IANA IPv4 / IPv6 Special-Purpose Address Registries, plus multicast)
- * that contains an IP-literal host, or `undefined` when the host is a public address or a DNS name.
- * `hostname` is the WHATWG-parsed hostname (IPv6 in brackets).
+ * The special-purpose block (IANA IPv4 / IPv6 Special-Purpose Address Registries, plus multicast
+ * and SIIT) that contains an IP-literal host, or `undefined` when the host is a public address or
+ * a DNS name. `hostname` is the WHATWG-parsed hostname (IPv6 in brackets). The matcher is the one
+ * `Egress` uses, so the URL check and the connect-time guard refuse the same addresses.
  */
 const specialPurposeOf = (hostname: string): SpecialPurpose.SpecialPurposeBlock | undefined => {
   const host = hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
   const address = Ip.parseAddressOption(host);
-  if (address._tag === "None") return undefined;
-  const blocks = specialPurposeBlocks();
-  if (!Allowlist.allows(blocks.any, address.value)) return undefined;
-  for (const [block, list] of blocks.each) {
-    if (Allowlist.allows(list, address.value)) return block;
-  }
-  return undefined;
+  return address._tag === "None" ? undefined : blockOf(address.value);
 };
 
 /**
@@ -508,6 +484,8 @@ const MAX_FIELD_LENGTH = 1024;
 /**
  * A callback timestamp: ISO 8601 date and time, read as UTC when it carries no zone (Messente
  * sends `2020-02-03T14:16:41.584924` meaning UTC). Decodes to a `Date` (millisecond precision).
+ * Years 0000–9999, at most nine fraction digits, offsets below 24 hours; a leap second (`:60`)
+ * is invalid (a `Date` has none).
  *
  * @example
  * ```ts
@@ -578,10 +556,12 @@ export interface DecodeOptions {
    * Replay tolerance: refuse a report whose `timestamp` is further than this from the clock, in
    * either direction, or that has no timestamp ({@link StaleReport}). A `Duration` input:
    * milliseconds or text like `"5 minutes"`. Default: no check. The clock is Effect's `Clock`
-   * service, so a test provides its own.
+   * service, so a test provides its own (one that gives no finite time is a defect, never a
+   * pass). An input `Duration.fromInput` would read as zero without meaning it (`NaN`, `{}`, a
+   * field that is not a finite number or not a `DurationObject` field) is {@link InvalidOptions}.
    */
   readonly maxAge?: Duration.Input | undefined;
-  /** Longest raw JSON text, in UTF-16 code units. Default {@link MAX_BODY_LENGTH}. */
+  /** Longest raw JSON text, in UTF-16 code units (raw bytes: in bytes). Default {@link MAX_BODY_LENGTH}. */
   readonly maxBodyLength?: number | undefined;
 }
 
@@ -619,11 +599,81 @@ const decodeValue = (value: unknown): Result.Result<Report, InvalidReport> => {
   }
 };
 
+const DURATION_FIELDS = new Set([
+  "weeks",
+  "days",
+  "hours",
+  "minutes",
+  "seconds",
+  "milliseconds",
+  "microseconds",
+  "nanoseconds",
+]);
+
+/**
+ * Whether `Duration.fromInput` reads `value` as what it says. It reads `NaN`, `[NaN, 0]`, `{}`,
+ * `{ minutes: NaN }` and `{ millis: 5 }` (an unknown field) as zero; a tolerance nobody asked for
+ * is refused instead. Throws on a hostile object (the caller catches).
+ */
+const isExactDuration = (value: unknown): boolean => {
+  if (typeof value === "number") return !Number.isNaN(value);
+  if (Array.isArray(value)) return value.length === 2 && value.every((n) => Number.isFinite(n));
+  if (typeof value !== "object" || value === null || Duration.isDuration(value)) return true;
+  const keys = Object.keys(value);
+  return (
+    keys.length > 0 &&
+    keys.every((key) => {
+      const field = (value as Record<string, unknown>)[key];
+      return DURATION_FIELDS.has(key) && (field === undefined || Number.isFinite(field));
+    })
+  );
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * The JSON text of a raw body: a string as it is, bytes (the `Body` forms `verify` takes) as
+ * UTF-8 (RFC 8259 §8.1), each within the cap; `undefined` for anything else (a parsed value).
+ */
+const textOf = (body: unknown, max: number): Result.Result<string | undefined, InvalidReport> => {
+  if (typeof body === "string") {
+    return body.length > max ? Result.fail(invalidAt(`longer than ${max} characters`)) : Result.succeed(body);
+  }
+  const read = bytesOf(body, max);
+  if (read._tag === "WrongType") return Result.succeed(undefined);
+  if (read._tag === "TooLarge") return Result.fail(invalidAt(`longer than ${max} bytes`));
+  try {
+    return Result.succeed(utf8.decode(read.bytes));
+  } catch {
+    return Result.fail(invalidAt("not UTF-8"));
+  }
+};
+
+/**
+ * Whether a value that is not text may be a parsed report: primitives and arrays are left to the
+ * Schema (which names them), while boxed strings, other typed arrays, maps and dates, which it
+ * would read as an object without any field (an empty, "in progress" report), are refused.
+ */
+const isJsonObjectLike = (value: unknown): boolean => {
+  if (typeof value !== "object" || value === null) return true;
+  try {
+    const tag = Object.prototype.toString.call(value);
+    return tag === "[object Object]" || tag === "[object Array]";
+  } catch {
+    return true; // a revoked Proxy: the Schema's own unreadable path names it
+  }
+};
+
 const maxAgeOption = (options: unknown): Result.Result<number | undefined, InvalidOptions> =>
   Result.flatMap(readOption(options, "maxAge"), (value) => {
     if (value === undefined) return Result.succeed(undefined);
-    const duration = Duration.fromInput(value as Duration.Input);
-    const millis = Option.isSome(duration) ? Duration.toMillis(duration.value) : Number.NaN;
+    let millis: number;
+    try {
+      const duration = isExactDuration(value) ? Duration.fromInput(value as Duration.Input) : Option.none();
+      millis = Option.isSome(duration) ? Duration.toMillis(duration.value) : Number.NaN;
+    } catch {
+      return Result.fail(new InvalidOptions({ option: "maxAge", reason: "could not be read" }));
+    }
     return Number.isFinite(millis) && millis >= 0
       ? Result.succeed(millis)
       : Result.fail(
@@ -631,9 +681,16 @@ const maxAgeOption = (options: unknown): Result.Result<number | undefined, Inval
         );
   });
 
-/** Refuses a report whose timestamp is further than `maxAge` from the clock, or absent. */
+/**
+ * Refuses a report whose timestamp is further than `maxAge` from the clock, or absent. A clock
+ * that gives no finite time is a defect: no age can be checked against it, and a report is never
+ * accepted unchecked (`NaN` compares false with everything, so a plain `age > maxAge` would pass).
+ */
 const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, StaleReport> =>
   Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    if (!Number.isFinite(now)) {
+      return Effect.die(new RangeError(`DeliveryReport.decode: the Clock gave ${now}, not a time`));
+    }
     const stale = (reason: StaleReport["reason"]) =>
       Effect.fail(
         new StaleReport({
@@ -645,15 +702,18 @@ const checkAge = (report: Report, maxAgeMillis: number): Effect.Effect<Report, S
       );
     if (report.timestamp === null) return stale("no-timestamp");
     const age = now - report.timestamp.getTime();
-    if (age > maxAgeMillis) return stale("too-old");
-    if (-age > maxAgeMillis) return stale("in-the-future");
+    // Written to fail closed: any comparison with a NaN refuses.
+    if (!(age <= maxAgeMillis)) return stale("too-old");
+    if (!(-age <= maxAgeMillis)) return stale("in-the-future");
     return Effect.succeed(report);
   });
 
 /**
- * Decodes a callback body: either the raw JSON text (at most {@link MAX_BODY_LENGTH} characters
- * unless `maxBodyLength` says otherwise) or an already parsed value. Verify the signature on the
- * raw text first ({@link verify}).
+ * Decodes a callback body: the raw JSON text (at most {@link MAX_BODY_LENGTH} characters
+ * unless `maxBodyLength` says otherwise), its raw bytes as {@link verify} takes them (UTF-8, at
+ * most that many bytes; invalid UTF-8 is refused), or an already parsed value. Verify the
+ * signature on the raw body first ({@link verify}). Any other object (a `String` object, a
+ * `Map`, another typed array) is refused rather than read as a report without fields.
  *
  * Every problem is reported at once ({@link InvalidReport}); `__proto__` keys and unknown fields
  * are dropped. Nothing throws: a value whose getters or Proxy traps throw is an
@@ -703,16 +763,19 @@ export function decode(
   if (Result.isFailure(maxBodyLength)) return Effect.fail(maxBodyLength.failure);
   const maxAge = maxAgeOption(options);
   if (Result.isFailure(maxAge)) return Effect.fail(maxAge.failure);
+  const text = textOf(body, maxBodyLength.success);
+  if (Result.isFailure(text)) return Effect.fail(text.failure);
   let value = body;
-  if (typeof body === "string") {
-    if (body.length > maxBodyLength.success) {
-      return Effect.fail(invalidAt(`longer than ${maxBodyLength.success} characters`));
-    }
+  if (text.success !== undefined) {
     try {
-      value = JSON.parse(body);
+      value = JSON.parse(text.success);
     } catch {
       return Effect.fail(invalidAt("not JSON"));
     }
+  } else if (!isJsonObjectLike(body)) {
+    return Effect.fail(
+      invalidAt("not a JSON object: give the raw text, its bytes, or what JSON.parse returned"),
+    );
   }
   const decoded = decodeValue(value);
   if (Result.isFailure(decoded)) return Effect.fail(decoded.failure);
@@ -779,7 +842,8 @@ export type Secret = string | Uint8Array | ArrayBuffer | DataView | CryptoKey;
 
 /**
  * A body as it is hashed: a string (its UTF-8 bytes), or the raw bytes as a `Uint8Array`
- * (`Buffer`), `ArrayBuffer` or `DataView`. Pass the body exactly as received.
+ * (`Buffer`), `ArrayBuffer` or `DataView`. Pass the body exactly as received. A string's lone
+ * surrogate is hashed as U+FFFD, the bytes `TextEncoder` and Node's sockets write for it.
  *
  * @category models
  * @since 0.1.0

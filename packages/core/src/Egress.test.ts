@@ -277,6 +277,22 @@ describe("Egress.lookup", () => {
     expect((await ask(lookup, "metadata.example")).error).toBeInstanceOf(Egress.RefusedAddress);
   });
 
+  it.each([
+    ["a plain array of CIDRs", ["127.0.0.1/32"]],
+    ["a look-alike object", { allows: () => true }],
+    ["a string", "127.0.0.1"],
+  ])("refuses every address, naming the option, when allowSpecialPurpose is %s", async (_, allow) => {
+    const options = { allowSpecialPurpose: allow as unknown as Allowlist.Allowlist };
+    const reason = "options.allowSpecialPurpose must be an Allowlist (Allowlist.make)";
+    for (const address of ["127.0.0.1", "93.184.215.14"]) {
+      const result = Egress.check(address, options);
+      expect(Result.isFailure(result) && result.failure.reason).toBe(reason);
+    }
+    const looked = await ask(Egress.lookup(dns, options), "example.com");
+    expect(looked.error).toBeInstanceOf(Egress.RefusedAddress);
+    expect((looked.error as Egress.RefusedAddress).reason).toBe(reason);
+  });
+
   it("survives hostile resolvers: throwing, answering twice, hostile answers", async () => {
     const throwing: Egress.Resolver = () => {
       throw new Error("resolver bug");
@@ -312,6 +328,61 @@ describe("Egress.lookup", () => {
       const resolver = (async () => answer) as unknown as Egress.Resolver;
       const { error } = await ask(Egress.lookup(resolver), "a.example");
       expect(error).toBeInstanceOf(Error);
+    }
+  });
+
+  it.each([
+    // resolver answer                                             what the socket gets
+    ["family 6 with IPv4 text", [{ address: "8.8.8.8", family: 6 }], [{ address: "8.8.8.8", family: 4 }]],
+    [
+      "family 4 with IPv6 text",
+      [{ address: "2001:4860:4860::8888", family: 4 }],
+      [{ address: "2001:4860:4860::8888", family: 6 }],
+    ],
+    [
+      "duplicates, as given",
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "8.8.8.8", family: 4 },
+      ],
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "8.8.8.8", family: 4 },
+      ],
+    ],
+    [
+      "a non-canonical spelling, canonical",
+      [{ address: "2001:4860:4860:0:0:0:0:8888", family: 6 }],
+      [{ address: "2001:4860:4860::8888", family: 6 }],
+    ],
+    [
+      "a public address beside a mapped loopback",
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "::ffff:127.0.0.1", family: 6 },
+      ],
+      "127.0.0.0/8",
+    ],
+    ["an octal-looking octet (010 is 8 or 10?)", [{ address: "010.8.8.8", family: 4 }], null],
+    ["a trailing newline", [{ address: "8.8.8.8\n", family: 4 }], null],
+    ["brackets", [{ address: "[2001:4860:4860::8888]", family: 6 }], null],
+    [
+      "a public address beside garbage",
+      [
+        { address: "8.8.8.8", family: 4 },
+        { address: "garbage", family: 4 },
+      ],
+      null,
+    ],
+  ] as const)("answer with %s", async (_, answer, expected) => {
+    const resolver: Egress.Resolver = async () => answer;
+    const { error, address } = await ask(Egress.lookup(resolver), "a.example");
+    if (typeof expected === "string" || expected === null) {
+      expect(error).toBeInstanceOf(Egress.RefusedAddress);
+      expect((error as Egress.RefusedAddress).block).toBe(expected);
+    } else {
+      expect(error).toBeNull();
+      expect(address).toStrictEqual(expected);
     }
   });
 

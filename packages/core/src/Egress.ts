@@ -31,7 +31,9 @@
  * - Fail closed: an address the strict `Ip` grammar does not parse (a zone identifier
  *   `fe80::1%eth0`, anything malformed) is refused, and so is an empty answer.
  * - `allowSpecialPurpose` lets chosen special-purpose addresses through (a test receiver on
- *   127.0.0.1, a private network you own); nothing else relaxes the guard.
+ *   127.0.0.1, a private network you own); nothing else relaxes the guard. A value that is not
+ *   an `Allowlist` (a plain array of CIDRs, say) refuses every address, public ones included,
+ *   with a reason naming the option: a misconfigured guard fails closed and loudly.
  *
  * ## Gotchas
  * - Node's `net.connect` does not call `lookup` when the host is already an IP literal
@@ -179,10 +181,24 @@ const refuse = (hostname: string, address: string, block: string | null, reason:
 /** Strings from a resolver or a caller are cut, so an error never carries megabytes. */
 const cut = (s: string): string => (s.length > 256 ? `${s.slice(0, 256)}…` : s);
 
+/**
+ * The exceptions the options allow, or why the options refuse every address: like
+ * `DeliveryReport.checkUrl`, a guard with an unusable option fails closed, and says so. Throws
+ * on a hostile getter (the callers catch).
+ */
+const readGuard = (options: GuardOptions | undefined): GuardOptions | string => {
+  if (options === undefined || options === null) return {};
+  const allow: unknown = options.allowSpecialPurpose;
+  if (allow !== undefined && !Allowlist.isAllowlist(allow)) {
+    return "options.allowSpecialPurpose must be an Allowlist (Allowlist.make)";
+  }
+  return { allowSpecialPurpose: allow };
+};
+
 const checkOne = (
   hostname: string,
   address: unknown,
-  options: GuardOptions | undefined,
+  options: GuardOptions,
 ): Result.Result<Ip.Address, RefusedAddress> => {
   if (typeof address !== "string" && !Ip.isAddress(address)) {
     return Result.fail(refuse(hostname, "", null, "the resolver gave something that is not an address"));
@@ -194,7 +210,7 @@ const checkOne = (
   }
   const block = blockOf(parsed.success);
   if (block === undefined) return Result.succeed(parsed.success);
-  const allow = options?.allowSpecialPurpose;
+  const allow = options.allowSpecialPurpose;
   if (allow !== undefined && Allowlist.allows(allow, parsed.success)) return Result.succeed(parsed.success);
   return Result.fail(
     refuse(
@@ -236,7 +252,9 @@ export const check = (
   try {
     const hostname =
       typeof address === "string" ? cut(address) : Ip.isAddress(address) ? Ip.format(address) : "";
-    return checkOne(hostname, address, options);
+    const guard = readGuard(options);
+    if (typeof guard === "string") return Result.fail(refuse(hostname, "", null, guard));
+    return checkOne(hostname, address, guard);
   } catch {
     // Only a hostile `options` (a throwing getter) gets here.
     return Result.fail(refuse("", "", null, "the check failed on its options"));
@@ -317,6 +335,8 @@ const vet = (
       return Result.fail(error instanceof Error ? error : new Error(String(error)));
     }
     const name = cut(String(hostname));
+    const guard = readGuard(options);
+    if (typeof guard === "string") return Result.fail(refuse(name, "", null, guard));
     if (!Array.isArray(addresses) || addresses.length === 0) {
       return Result.fail(refuse(name, "", null, "the resolver returned no address"));
     }
@@ -326,7 +346,7 @@ const vet = (
         typeof entry === "object" && entry !== null && !Ip.isAddress(entry)
           ? (entry as { readonly address?: unknown }).address
           : entry;
-      const checked = checkOne(name, address, options);
+      const checked = checkOne(name, address, guard);
       if (Result.isFailure(checked)) return Result.fail(checked.failure);
       vetted.push({ address: Ip.format(checked.success), family: checked.success.family });
     }

@@ -103,7 +103,7 @@ export const deliveryReportsGuide = async (): Promise<string> => {
       }),
     ),
     "## The payload",
-    `${api("core", "DeliveryReport.decode")} decodes the callback body (raw JSON text of at most ${DeliveryReport.MAX_BODY_LENGTH} characters, or a parsed value) with the Schema ${api("core", "DeliveryReport.Report")}, reporting every problem at once. Unknown fields are dropped; \`status\`, \`err\`, \`error\` and \`timestamp\` are \`null\` while a message is in progress (absent ones decode as \`null\` too). Nothing throws: a value whose getters or Proxy traps throw is an \`InvalidReport\` naming the field that could not be read; \`maxBodyLength\` changes the length cap.`,
+    `${api("core", "DeliveryReport.decode")} decodes the callback body (raw JSON text of at most ${DeliveryReport.MAX_BODY_LENGTH} characters, the same raw bytes \`verify\` took, read as UTF-8, or a parsed value; any other object, such as a \`String\` object or a \`Map\`, is refused rather than read as a report without fields) with the Schema ${api("core", "DeliveryReport.Report")}, reporting every problem at once. Unknown fields are dropped; \`status\`, \`err\`, \`error\` and \`timestamp\` are \`null\` while a message is in progress (absent ones decode as \`null\` too). Nothing throws: a value whose getters or Proxy traps throw is an \`InvalidReport\` naming the field that could not be read; \`maxBodyLength\` changes the length cap.`,
     table(
       ["field", "holds"],
       fields.map((f) => [code(f), FIELDS[f] ?? ""]),
