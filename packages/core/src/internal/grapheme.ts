@@ -37,7 +37,10 @@ export const isSimple = (cp: number): boolean =>
   (cp >= 0x20000 && cp < 0x3fffe);
 
 interface SegmenterLike {
-  segment(input: string): Iterable<{ readonly index: number }>;
+  segment(input: string): Iterable<{ readonly index: number }> & {
+    /** The cluster at an index (ES2022 `Segments.prototype.containing`). */
+    containing?(index: number): { readonly index: number; readonly segment: string } | undefined;
+  };
 }
 
 let segmenter: SegmenterLike | null | undefined;
