@@ -327,12 +327,16 @@ const applied = (
   mode: Mode,
   original: string,
   text: string,
-  replacements: ReadonlyArray<Change>,
-  leftovers: ReadonlyArray<Leftover>,
+  replacements: ReadonlyArray<Change> | (() => ReadonlyArray<Change>),
+  leftovers: ReadonlyArray<Leftover> | (() => ReadonlyArray<Leftover>),
   reverted: boolean,
   measure: Sms.MeasureOptions | undefined,
 ): Applied => {
   const before = Sms.measure(original, measure);
+  // FULL's report is built when first read (see internal/replaceReport.ts): own enumerable
+  // accessors, so spread, JSON and structuredClone still see both lists.
+  let changes = typeof replacements === "function" ? undefined : replacements;
+  let left = typeof leftovers === "function" ? undefined : leftovers;
   return {
     _tag: "Applied",
     mode,
@@ -340,8 +344,14 @@ const applied = (
     text,
     changed: text !== original,
     reverted,
-    replacements,
-    leftovers,
+    get replacements() {
+      if (changes === undefined) changes = (replacements as () => ReadonlyArray<Change>)();
+      return changes;
+    },
+    get leftovers() {
+      if (left === undefined) left = (leftovers as () => ReadonlyArray<Leftover>)();
+      return left;
+    },
     before,
     after: text === original ? before : Sms.measure(text, measure),
   };
@@ -495,20 +505,23 @@ export function apply(
     substitute = checked;
   }
   const r = runFull(t, table as Table | undefined, substitute);
+  const leftovers = () => r.leftovers.leftovers(t);
   if (r.leftovers.length > 0) {
-    if (policy === "reject")
+    if (policy === "reject") {
+      const list = leftovers();
       return {
         _tag: "LeftoversRejected",
         field: "leftovers",
-        leftovers: r.leftovers,
-        message: `${r.leftovers.length} character(s) have no GSM-7 replacement: ${r.leftovers
+        leftovers: list,
+        message: `${list.length} character(s) have no GSM-7 replacement: ${list
           .slice(0, 10)
           .map((l) => `${JSON.stringify(l.char)} at ${l.index}`)
-          .join(", ")}${r.leftovers.length > 10 ? ", …" : ""}`,
+          .join(", ")}${list.length > 10 ? ", …" : ""}`,
       };
-    if (policy === "all-or-nothing") return applied("full", t, t, [], r.leftovers, true, measure);
+    }
+    if (policy === "all-or-nothing") return applied("full", t, t, [], leftovers, true, measure);
   }
-  return applied("full", t, r.text, r.replacements, r.leftovers, false, measure);
+  return applied("full", t, r.text, () => r.changes.changes(t, r.text), leftovers, false, measure);
 }
 
 /**
