@@ -29,6 +29,7 @@ const TEXTS: Record<string, () => string> = {
   "ASCII GSM-7": () => fill("Your code is 4711, see you at 10:30. "),
   "GSM-7 with extension characters": () => fill("Price: 12€ {ok} [x] ~ | \\ ^ "),
   "mixed UCS-2 (accents, quotes, Cyrillic)": () => fill("Café “naïve” – Привет, ąčę łódź! "),
+  "Cyrillic (every letter replaced)": () => fill("Привет мир щука "),
   "bidi controls and zero-width": () => fill("\u202e\u200b\u200d\u2066\u200c\u202a\u200f\u2069"),
   "emoji (ZWJ, flags, skin tones)": () => fill("👨‍👩‍👧🇪🇪👍🏽❤️1️⃣ "),
   "one cluster: a letter and combining marks": () => `a${"\u0301".repeat(SIZE - 1)}`,

@@ -604,6 +604,13 @@ const run = (
       continue;
     }
     if (!composing && isMark(cp)) return undefined;
+    if (substitute === undefined && entryOf(cp) === undefined) {
+      // A kept leftover is copied with the text around it.
+      const end = leftoverEnd(s, j, cp, pass.nextPiece);
+      pass.out.leftovers.add(j + pass.delta, end - j);
+      j = end;
+      continue;
+    }
     flush(pass, j);
     j = step(pass.out, s, j, cp, j + pass.delta, pass.nextPiece, substitute);
     pass.copied = j;

@@ -134,6 +134,12 @@ interface Segmented {
   segments: ReturnType<NonNullable<ReturnType<typeof graphemeSegmenter>>["segment"]> | null | undefined;
 }
 
+/** The cluster at `p` as `Intl.Segmenter` cuts the whole text, or `null` without one. */
+const containingCluster = (p: number, seg: Segmented): Around | null => {
+  const c = seg.segments?.containing?.(p);
+  return c === undefined ? null : { start: c.index, end: c.index + c.segment.length };
+};
+
 /**
  * The cluster containing `p`, segmenting from `from` (a known boundary, `from` ≤ `p`): a
  * boundary depends only on the cluster it ends (UAX #29 looks back over Extend, ZWJ and the
@@ -150,8 +156,8 @@ const clusterAround = (t: string, from: number, p: number, cap: number, seg: Seg
     let starts = clusterStartsFast(t, from, to);
     if (starts === null) {
       if (seg.segments === undefined) seg.segments = graphemeSegmenter()?.segment(t) ?? null;
-      const c = seg.segments?.containing?.(p);
-      if (c !== undefined) return { start: c.index, end: c.index + c.segment.length };
+      const c = containingCluster(p, seg);
+      if (c !== null) return c;
       starts = clusterStartsInside(t, from, to);
     }
     let start = from;
@@ -204,9 +210,11 @@ const ucs2Ends = (t: string, cap: number, codePointMode: boolean): Array<number>
       else {
         // Back to the nearest boundary known without segmenting, never before `base`.
         let from = p - (insidePair(t, p) ? 1 : 0);
-        while (from > base && !simpleBoundary(t, from)) from -= insidePair(t, from - 1) ? 2 : 1;
+        // Once the text needed Intl.Segmenter, it answers directly (no walk back).
+        if (seg.segments) from = base;
+        else while (from > base && !simpleBoundary(t, from)) from -= insidePair(t, from - 1) ? 2 : 1;
         if (from < base) from = base;
-        const c = clusterAround(t, from, p, cap, seg);
+        const c = (seg.segments ? containingCluster(p, seg) : null) ?? clusterAround(t, from, p, cap, seg);
         const end = c.end >= 0 ? c.end : longClusterEnd(t, c.start, p);
         if (end - c.start > cap) {
           longEnd = end;
