@@ -1,6 +1,8 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as Gsm7 from "../Gsm7.js";
 import type { Measurement } from "../Sms.js";
+import * as Sms from "../Sms.js";
 import { measureFast } from "./smsFast.js";
 import { measureDefault, NONE, scanText } from "./smsScan.js";
 
@@ -132,5 +134,33 @@ describe("measureFast", () => {
     for (const ref16 of [false, true])
       for (const codePointMode of [false, true])
         expect(plain(fast(t, ref16, codePointMode))).toEqual(plain(reference(t, ref16, codePointMode)));
+  });
+
+  it("Sms.count equals the counting fields of the reference measurement, with any options", () => {
+    const languages = fc.option(fc.subarray([...Gsm7.languages]), { nil: undefined });
+    fc.assert(
+      fc.property(text, settings, languages, (t, { ref16, codePointMode }, langs) => {
+        const options = {
+          reference: ref16 ? (16 as const) : (8 as const),
+          boundary: codePointMode ? ("code-point" as const) : ("grapheme" as const),
+          ...(langs === undefined ? {} : { languages: langs }),
+        };
+        const m =
+          langs === undefined || langs.length === 0
+            ? reference(t, ref16, codePointMode)
+            : Sms.measure(t, options);
+        const { encoding, units, segments, perSegment, remaining, lockingShift, singleShift } = m;
+        expect(Sms.count(t, options)).toEqual({
+          encoding,
+          units,
+          segments,
+          perSegment,
+          remaining,
+          lockingShift,
+          singleShift,
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
