@@ -321,7 +321,18 @@ export const count = (text: string, options?: MeasureOptions): Count => {
  */
 export const split = (text: string, options?: MeasureOptions): ReadonlyArray<string> => {
   const t = typeof text === "string" ? text : "";
-  return measure(t, options).parts.map((p) => t.slice(p.start, p.end));
+  const settings = settingsOf(options);
+  if (settings.national !== null) return measure(t, options).parts.map((p) => t.slice(p.start, p.end));
+  // The part ends alone: no measurement object (and no lists) on the way.
+  const { ends } = countFast(t, settings.ref16, settings.codePointMode);
+  const out: Array<string> = [];
+  let start = 0;
+  for (const end of ends) {
+    out.push(t.slice(start, end));
+    start = end;
+  }
+  out.push(t.slice(start));
+  return out;
 };
 
 /**

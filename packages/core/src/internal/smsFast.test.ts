@@ -163,4 +163,18 @@ describe("measureFast", () => {
       { numRuns: 1000 },
     );
   });
+
+  it("Sms.split cuts where the reference measurement's parts end", () => {
+    fc.assert(
+      fc.property(text, settings, (t, { ref16, codePointMode }) => {
+        const options = {
+          reference: ref16 ? (16 as const) : (8 as const),
+          boundary: codePointMode ? ("code-point" as const) : ("grapheme" as const),
+        };
+        const parts = reference(t, ref16, codePointMode).parts.map((p) => t.slice(p.start, p.end));
+        expect(Sms.split(t, options)).toEqual(parts);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
