@@ -350,17 +350,31 @@ const compose = (text: string): Composed => {
   return pieces.length > 0 ? { text: s + text.slice(copied), pieces } : { text, pieces: NO_PIECES };
 };
 
-/** Strings written before they are joined: a join per batch keeps the output flat (no rope of millions of nodes). */
+/**
+ * Texts up to this length are built by concatenation (fastest for short texts); longer ones by
+ * joining batches of written strings, so the output never becomes a rope of millions of nodes.
+ */
+const ROPE_LIMIT = 1 << 16;
 const BATCH = 4096;
 
 /** The output text and report of one run. */
 class Output {
   readonly changes = new ChangeLog();
   readonly leftovers = new LeftoverLog();
+  readonly #batched: boolean;
+  #text = "";
   readonly #batch: Array<string> = [];
   readonly #joined: Array<string> = [];
 
+  constructor(inputLength: number) {
+    this.#batched = inputLength > ROPE_LIMIT;
+  }
+
   write(s: string): void {
+    if (!this.#batched) {
+      this.#text += s;
+      return;
+    }
     this.#batch.push(s);
     if (this.#batch.length === BATCH) {
       this.#joined.push(this.#batch.join(""));
@@ -369,6 +383,7 @@ class Output {
   }
 
   text(): string {
+    if (!this.#batched) return this.#text;
     this.#joined.push(this.#batch.join(""));
     this.#batch.length = 0;
     return this.#joined.length === 1 ? this.#joined[0]! : this.#joined.join("");
@@ -576,7 +591,7 @@ const run = (
     trie,
     substitute,
     composing,
-    out: new Output(),
+    out: new Output(n),
     copied: 0,
     delta: 0,
     p: 0,

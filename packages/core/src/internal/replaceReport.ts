@@ -29,29 +29,40 @@ const RULE_CODE: Readonly<Record<Rule, number>> = {
   substitute: 6,
 };
 
-/** Pairs per chunk: chunks are never copied, so the report grows without a peak. */
-const CHUNK = 1 << 14;
+/** Pairs in the first chunk; each next chunk doubles, up to {@link MAX_CHUNK}. */
+const FIRST_CHUNK = 32;
+/** Chunks are never copied, so a report of millions of changes grows without a peak. */
+const MAX_CHUNK = 1 << 14;
 /** Lengths that fit the packed form: original < 2^20, replacement < 2^8. */
 const ORIGINAL_BITS = 20;
 const REPLACEMENT_BITS = 8;
 
-/** A list of `[index, value]` pairs in chunks of 32-bit integers. */
+/** A list of `[a, b]` pairs of 32-bit integers, in chunks, read back in order. */
 class Pairs {
   length = 0;
   readonly chunks: Array<Int32Array> = [];
+  #chunk: Int32Array | undefined;
+  #at = 0;
   push(a: number, b: number): void {
-    const at = (this.length % CHUNK) * 2;
-    if (at === 0) this.chunks.push(new Int32Array(CHUNK * 2));
-    const chunk = this.chunks[this.chunks.length - 1]!;
-    chunk[at] = a;
-    chunk[at + 1] = b;
+    let chunk = this.#chunk;
+    if (chunk === undefined || this.#at === chunk.length) {
+      chunk = new Int32Array(
+        chunk === undefined ? FIRST_CHUNK * 2 : Math.min(chunk.length * 2, MAX_CHUNK * 2),
+      );
+      this.chunks.push(chunk);
+      this.#chunk = chunk;
+      this.#at = 0;
+    }
+    chunk[this.#at] = a;
+    chunk[this.#at + 1] = b;
+    this.#at += 2;
     this.length++;
   }
-  first(k: number): number {
-    return this.chunks[Math.floor(k / CHUNK)]![(k % CHUNK) * 2]!;
-  }
-  second(k: number): number {
-    return this.chunks[Math.floor(k / CHUNK)]![(k % CHUNK) * 2 + 1]!;
+  /** Calls `f` with every pair and its position, in order. */
+  each(f: (a: number, b: number, k: number) => void): void {
+    let k = 0;
+    for (const chunk of this.chunks)
+      for (let i = 0; i < chunk.length && k < this.length; i += 2) f(chunk[i]!, chunk[i + 1]!, k++);
   }
 }
 
@@ -59,7 +70,7 @@ class Pairs {
 export class ChangeLog {
   readonly #pairs = new Pairs();
   /** Lengths too long for the packed form (a long table key, a leftover with many marks). */
-  readonly #long = new Map<number, readonly [number, number]>();
+  #long: Map<number, readonly [number, number]> | undefined;
 
   get length(): number {
     return this.#pairs.length;
@@ -71,6 +82,7 @@ export class ChangeLog {
     if (originalLength < 1 << ORIGINAL_BITS && replacementLength < 1 << REPLACEMENT_BITS)
       this.#pairs.push(index, (originalLength << (REPLACEMENT_BITS + 3)) | (replacementLength << 3) | code);
     else {
+      this.#long ??= new Map();
       this.#long.set(this.#pairs.length, [originalLength, replacementLength]);
       this.#pairs.push(index, code);
     }
@@ -80,10 +92,8 @@ export class ChangeLog {
   changes(input: string, output: string): Array<Change> {
     const out: Array<Change> = [];
     let shift = 0; // output index - input index after the changes so far
-    for (let k = 0; k < this.#pairs.length; k++) {
-      const index = this.#pairs.first(k);
-      const packed = this.#pairs.second(k);
-      const long = this.#long.get(k);
+    this.#pairs.each((index, packed, k) => {
+      const long = this.#long?.get(k);
       const from = long === undefined ? packed >>> (REPLACEMENT_BITS + 3) : long[0];
       const to = long === undefined ? (packed >>> 3) & ((1 << REPLACEMENT_BITS) - 1) : long[1];
       const outputIndex = index + shift;
@@ -95,7 +105,7 @@ export class ChangeLog {
         rule: RULES[packed & 7]!,
       });
       shift += to - from;
-    }
+    });
     return out;
   }
 }
@@ -104,7 +114,7 @@ export class ChangeLog {
 export class LeftoverLog {
   readonly #pairs = new Pairs();
   /** Leftovers found in a table's replacement value rather than in the input. */
-  readonly #foreign = new Map<number, string>();
+  #foreign: Map<number, string> | undefined;
 
   get length(): number {
     return this.#pairs.length;
@@ -117,17 +127,16 @@ export class LeftoverLog {
 
   /** A leftover reported at `index` whose text is `char` (from a table value). */
   addText(index: number, char: string): void {
+    this.#foreign ??= new Map();
     this.#foreign.set(this.#pairs.length, char);
     this.#pairs.push(index, -1);
   }
 
   leftovers(input: string): Array<Leftover> {
     const out: Array<Leftover> = [];
-    for (let k = 0; k < this.#pairs.length; k++) {
-      const index = this.#pairs.first(k);
-      const length = this.#pairs.second(k);
-      out.push({ index, char: length < 0 ? this.#foreign.get(k)! : input.slice(index, index + length) });
-    }
+    this.#pairs.each((index, length, k) => {
+      out.push({ index, char: length < 0 ? this.#foreign!.get(k)! : input.slice(index, index + length) });
+    });
     return out;
   }
 }
