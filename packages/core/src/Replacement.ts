@@ -247,7 +247,12 @@ export interface Applied {
   readonly changed: boolean;
   /** `true` when `"all-or-nothing"` found leftovers and returned the original text. */
   readonly reverted: boolean;
-  /** Every replacement, in order, non-overlapping (empty when reverted). */
+  /**
+   * Every replacement, in order, non-overlapping (empty when reverted). Under FULL the list is
+   * built when first read (the run keeps a compact report), then kept: a caller that only needs
+   * `text` or the counts never pays for one object per changed character. It is an own,
+   * enumerable property, so spread, `JSON.stringify` and `structuredClone` include it.
+   */
   readonly replacements: ReadonlyArray<Change>;
   /** FULL's leftovers (indices in the original); always empty under `"off"` and `"on"`. */
   readonly leftovers: ReadonlyArray<Leftover>;

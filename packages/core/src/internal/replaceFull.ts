@@ -28,7 +28,7 @@ import type { Rule, Table } from "../Replacement.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
 import { COST, COST_LIMIT } from "./gsm7-cost.js";
 import { capitalise, capitalOf, compatibility, withoutDiacritics } from "./replaceDerive.js";
-import { ChangeLog, LeftoverLog } from "./replaceReport.js";
+import { ChangeLog, LeftoverLog, RULE_CODE } from "./replaceReport.js";
 import { matchAt, matchedValue, type Node, trieOf } from "./replaceTable.js";
 
 /** One built-in entry. */
@@ -39,6 +39,8 @@ export interface Entry {
   readonly from: string;
   /** `to` in capitals (the Zh → ZH rule), computed once. */
   readonly upper: string;
+  /** `rule` as the report stores it. */
+  readonly code: number;
 }
 
 let builtIn: Map<number, Entry> | undefined;
@@ -51,8 +53,14 @@ export const table = (): Map<number, Entry> => {
   if (builtIn !== undefined) return builtIn;
   const map = new Map<number, Entry>();
   const add = (cp: number, to: string, rule: Entry["rule"]) =>
-    // One object shape for every entry: to, rule, from, upper.
-    map.set(cp, { to, rule, from: String.fromCodePoint(cp), upper: to.length > 1 ? to.toUpperCase() : to });
+    // One object shape for every entry: to, rule, from, upper, code.
+    map.set(cp, {
+      to,
+      rule,
+      from: String.fromCodePoint(cp),
+      upper: to.length > 1 ? to.toUpperCase() : to,
+      code: RULE_CODE[rule],
+    });
   const decode = (data: string, rule: Entry["rule"]) => {
     for (const run of data.split("\u0001")) {
       let cp = run.codePointAt(0)!;
@@ -427,7 +435,7 @@ const step = (
   const entry = entryOf(cp);
   if (entry !== undefined) {
     const to = targetOf(str, i, cp, size, entry);
-    out.changes.add(oi, size, to.length, entry.rule);
+    out.changes.add(oi, size, to.length, entry.code);
     out.write(to);
     return i + size;
   }
@@ -435,7 +443,7 @@ const step = (
   out.leftovers.add(oi, end - i);
   if (substitute === undefined) out.write(str.slice(i, end));
   else {
-    out.changes.add(oi, end - i, substitute.length, "substitute");
+    out.changes.add(oi, end - i, substitute.length, RULE_CODE.substitute);
     out.write(substitute);
   }
   return end;
@@ -490,7 +498,7 @@ const plainRun = (pass: Pass, j: number): number => {
     if (k !== SIMPLE) break;
     const e = dense[c]!;
     flush(pass, j);
-    out.changes.add(j + pass.delta, 1, e.to.length, e.rule);
+    out.changes.add(j + pass.delta, 1, e.to.length, e.code);
     out.write(e.to);
     pass.copied = ++j;
   }
@@ -521,7 +529,7 @@ const tableMatch = (pass: Pass, j: number): number => {
   const oi = j + pass.delta;
   const sub = runFull(value, undefined, pass.substitute);
   for (const l of sub.leftovers.leftovers(value)) pass.out.leftovers.addText(oi, l.char);
-  pass.out.changes.add(oi, end + d - oi, sub.text.length, "table");
+  pass.out.changes.add(oi, end + d - oi, sub.text.length, RULE_CODE.table);
   pass.out.write(sub.text);
   pass.copied = end;
   pass.delta = d;
@@ -555,7 +563,7 @@ const composedPiece = (pass: Pass, j: number): number => {
     k += size;
   }
   if (to !== "\uffff") {
-    out.changes.add(piece.os, piece.oe - piece.os, to.length, rule);
+    out.changes.add(piece.os, piece.oe - piece.os, to.length, RULE_CODE[rule]);
     out.write(to);
   } else
     for (let k = piece.os; k < piece.oe; ) {

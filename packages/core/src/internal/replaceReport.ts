@@ -19,7 +19,8 @@ const RULES: ReadonlyArray<Rule> = [
   "removed",
   "substitute",
 ];
-const RULE_CODE: Readonly<Record<Rule, number>> = {
+/** The number a rule is stored as. */
+export const RULE_CODE: Readonly<Record<Rule, number>> = {
   table: 0,
   compose: 1,
   curated: 2,
@@ -76,9 +77,11 @@ export class ChangeLog {
     return this.#pairs.length;
   }
 
-  /** Records that `originalLength` units at `index` of the input became `replacementLength` units. */
-  add(index: number, originalLength: number, replacementLength: number, rule: Rule): void {
-    const code = RULE_CODE[rule];
+  /**
+   * Records that `originalLength` units at `index` of the input became `replacementLength`
+   * units, by the rule numbered `code` ({@link RULE_CODE}).
+   */
+  add(index: number, originalLength: number, replacementLength: number, code: number): void {
     if (originalLength < 1 << ORIGINAL_BITS && replacementLength < 1 << REPLACEMENT_BITS)
       this.#pairs.push(index, (originalLength << (REPLACEMENT_BITS + 3)) | (replacementLength << 3) | code);
     else {
