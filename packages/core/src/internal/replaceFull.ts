@@ -484,9 +484,11 @@ const nextPieceAfter = (pass: Pass, q: number): void => {
  * copied in one slice; a context-free built-in entry is its own change. Returns where it stopped.
  */
 const plainRun = (pass: Pass, j: number): number => {
-  const { s, out, nextPiece } = pass;
+  const { s, out, nextPiece, delta } = pass;
+  const changes = out.changes;
   const kind = kinds;
   const dense = entries;
+  let copied = pass.copied;
   while (j < nextPiece) {
     const c = s.charCodeAt(j);
     if (c >= DENSE) break;
@@ -497,11 +499,12 @@ const plainRun = (pass: Pass, j: number): number => {
     }
     if (k !== SIMPLE) break;
     const e = dense[c]!;
-    flush(pass, j);
-    out.changes.add(j + pass.delta, 1, e.to.length, e.code);
-    out.write(e.to);
-    pass.copied = ++j;
+    // Text and change in one write (the GSM-7 text before it, then its replacement).
+    out.write(copied < j ? s.slice(copied, j) + e.to : e.to);
+    changes.add(j + delta, 1, e.to.length, e.code);
+    copied = ++j;
   }
+  pass.copied = copied;
   return j;
 };
 

@@ -30,39 +30,40 @@ export const RULE_CODE: Readonly<Record<Rule, number>> = {
   substitute: 6,
 };
 
-/** Pairs in the first chunk; each next chunk doubles, up to {@link MAX_CHUNK}. */
-const FIRST_CHUNK = 32;
-/** Chunks are never copied, so a report of millions of changes grows without a peak. */
-const MAX_CHUNK = 1 << 14;
+/** Pairs kept in a plain array (cheapest for the short texts of most calls). */
+const SMALL = 4096;
+/** Pairs per typed chunk after that. Chunks are never copied: a report of millions of changes grows without a peak. */
+const CHUNK = 1 << 14;
 /** Lengths that fit the packed form: original < 2^20, replacement < 2^8. */
 const ORIGINAL_BITS = 20;
 const REPLACEMENT_BITS = 8;
 
-/** A list of `[a, b]` pairs of 32-bit integers, in chunks, read back in order. */
+/** A list of `[a, b]` pairs of 32-bit integers, read back in order. */
 class Pairs {
   length = 0;
-  readonly chunks: Array<Int32Array> = [];
-  #chunk: Int32Array | undefined;
-  #at = 0;
+  readonly #small: Array<number> = [];
+  readonly #chunks: Array<Int32Array> = [];
+  #at = CHUNK * 2;
   push(a: number, b: number): void {
-    let chunk = this.#chunk;
-    if (chunk === undefined || this.#at === chunk.length) {
-      chunk = new Int32Array(
-        chunk === undefined ? FIRST_CHUNK * 2 : Math.min(chunk.length * 2, MAX_CHUNK * 2),
-      );
-      this.chunks.push(chunk);
-      this.#chunk = chunk;
-      this.#at = 0;
+    if (this.length < SMALL) this.#small.push(a, b);
+    else {
+      if (this.#at === CHUNK * 2) {
+        this.#chunks.push(new Int32Array(CHUNK * 2));
+        this.#at = 0;
+      }
+      const chunk = this.#chunks[this.#chunks.length - 1]!;
+      chunk[this.#at] = a;
+      chunk[this.#at + 1] = b;
+      this.#at += 2;
     }
-    chunk[this.#at] = a;
-    chunk[this.#at + 1] = b;
-    this.#at += 2;
     this.length++;
   }
   /** Calls `f` with every pair and its position, in order. */
   each(f: (a: number, b: number, k: number) => void): void {
+    const small = this.#small;
     let k = 0;
-    for (const chunk of this.chunks)
+    for (let i = 0; i < small.length; i += 2) f(small[i]!, small[i + 1]!, k++);
+    for (const chunk of this.#chunks)
       for (let i = 0; i < chunk.length && k < this.length; i += 2) f(chunk[i]!, chunk[i + 1]!, k++);
   }
 }
