@@ -327,6 +327,18 @@ interface Composed {
   readonly pieces: ReadonlyArray<Piece>;
 }
 
+/** NFC of recent units: hostile text repeats a few units millions of times. */
+const nfcCache = new Map<string, string>();
+const nfcOf = (unit: string): string => {
+  let nfc = nfcCache.get(unit);
+  if (nfc === undefined) {
+    nfc = unit.normalize("NFC");
+    if (nfcCache.size >= 256) nfcCache.clear();
+    nfcCache.set(unit, nfc);
+  }
+  return nfc;
+};
+
 /** NFC composition, unit by unit (a code point and the combining marks after it). */
 const compose = (text: string): Composed => {
   if (!hasMark(text)) return { text, pieces: NO_PIECES };
@@ -348,7 +360,7 @@ const compose = (text: string): Composed => {
     }
     if (marks === 0 || marks > 30) continue;
     const unit = text.slice(start, i);
-    const nfc = unit.normalize("NFC");
+    const nfc = nfcOf(unit);
     if (nfc === unit) continue;
     s += text.slice(copied, start);
     pieces.push({ cs: s.length, ce: s.length + nfc.length, os: start, oe: i });

@@ -143,8 +143,8 @@ const containingCluster = (p: number, seg: Segmented): Around | null => {
 /**
  * The cluster containing `p`, segmenting from `from` (a known boundary, `from` ≤ `p`): a
  * boundary depends only on the cluster it ends (UAX #29 looks back over Extend, ZWJ and the
- * regional indicators of one cluster only, and never ahead). The window grows until the cluster
- * ends or is known to be longer than `cap` (`end` -1). Where the native clustering does not know
+ * regional indicators of one cluster only, and never ahead). The window reaches 16 units past
+ * `p`, then a whole part past it: then the cluster ends in it or is longer than `cap` (`end` -1). Where the native clustering does not know
  * a code point (Hangul, Indic scripts, …), `Intl.Segmenter` answers for the whole text at once
  * (`containing`), which costs no more than the window.
  */
@@ -171,7 +171,9 @@ const clusterAround = (t: string, from: number, p: number, cap: number, seg: Seg
       }
     }
     if (end < to || to >= n || to - start > cap) return { start, end: end < to || to >= n ? end : -1 };
-    reach *= 2;
+    // Most cut points are settled by the short window; past it, one window of a whole part
+    // settles every case (the cluster ends in it, or it is longer than a part).
+    reach = cap + 2;
   }
 };
 
