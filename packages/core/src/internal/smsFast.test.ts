@@ -127,7 +127,10 @@ describe("measureFast", () => {
     ["a letter with 10,000 marks", `a${"\u0301".repeat(10_000)}`],
     ["marks after every cut", "\u0301".repeat(5000)],
     ["a long cluster at every cut", `a${"\u0301".repeat(100)}`.repeat(60)],
-    ["clusters just longer and shorter than a part", `${`a${"\u0301".repeat(66)}`.repeat(20)}${`b${"\u0301".repeat(67)}`.repeat(20)}`],
+    [
+      "clusters just longer and shorter than a part",
+      `${`a${"\u0301".repeat(66)}`.repeat(20)}${`b${"\u0301".repeat(67)}`.repeat(20)}`,
+    ],
     ["ZWJ everywhere", "\u200d".repeat(5000)],
     ["flags off by one", `x${"🇪".repeat(2001)}`],
     ["pairs across every cut", `a${"😀".repeat(3000)}`],
