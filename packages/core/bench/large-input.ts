@@ -33,6 +33,7 @@ const TEXTS: Record<string, () => string> = {
   "bidi controls and zero-width": () => fill("\u202e\u200b\u200d\u2066\u200c\u202a\u200f\u2069"),
   "emoji (ZWJ, flags, skin tones)": () => fill("👨‍👩‍👧🇪🇪👍🏽❤️1️⃣ "),
   "one cluster: a letter and combining marks": () => `a${"\u0301".repeat(SIZE - 1)}`,
+  "long clusters: a letter and 100 marks, repeated": () => fill(`a${"\u0301".repeat(100)}`),
   "lone surrogates": () => fill("\ud800a\udc00b"),
   "Hangul and Devanagari": () => fill("한국어 नमस्ते "),
   "CR LF lines": () => fill("line\r\n"),
