@@ -129,6 +129,12 @@ const kindOf = (cp: number): number => {
   return KIND_UNKNOWN;
 };
 
+/**
+ * Whether a code point is one of the Extend code points the native clustering knows (combining
+ * diacritics, variation selectors, emoji modifiers, tags, ZWNJ): it never starts a cluster.
+ */
+export const isKnownExtend = (cp: number): boolean => kindOf(cp) === KIND_EXTEND;
+
 /** Extended_Pictographic code points known for sure (emoji blocks and common ZWJ targets). */
 const isPictographic = (cp: number): boolean =>
   (cp >= 0x1f300 && cp < 0x1f3fb) ||

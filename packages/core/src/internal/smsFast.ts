@@ -14,7 +14,13 @@
  * @internal
  */
 import type { Forced, Measurement, Part } from "../Sms.js";
-import { clusterStartsFast, clusterStartsInside, graphemeSegmenter, isSimple } from "./grapheme.js";
+import {
+  clusterStartsFast,
+  clusterStartsInside,
+  graphemeSegmenter,
+  isKnownExtend,
+  isSimple,
+} from "./grapheme.js";
 import { COST as COST_TABLE, COST_LIMIT as LIMIT } from "./gsm7-cost.js";
 import { NONE } from "./smsScan.js";
 import {
@@ -183,10 +189,19 @@ const clusterAround = (t: string, from: number, p: number, cap: number, seg: Seg
  * one, native clustering over windows that double.
  */
 const longClusterEnd = (t: string, start: number, p: number, seg: Segmented): number => {
+  // A run of combining marks up to a simple code point ends there (nothing joins a simple code
+  // point to the Extend before it): found without a segmenter's copy of the text.
+  const n = t.length;
+  let j = p;
+  while (j < n) {
+    const cp = t.codePointAt(j) as number;
+    if (!isKnownExtend(cp)) break;
+    j += cp > 0xffff ? 2 : 1;
+  }
+  if (j === n || (j > p && isSimple(t.codePointAt(j) as number))) return j;
   if (seg.segments === undefined) seg.segments = graphemeSegmenter()?.segment(t) ?? null;
   const c = containingCluster(p, seg);
   if (c !== null) return c.end;
-  const n = t.length;
   for (let reach = Math.max(p - start, 16); ; reach *= 2) {
     const to = windowEnd(t, start + reach);
     const starts = clusterStartsFast(t, start, to) ?? clusterStartsInside(t, start, to);
