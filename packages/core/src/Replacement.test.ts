@@ -461,3 +461,42 @@ describe("built-in table", () => {
       }
   });
 });
+
+describe("the report is built on first read and stays a plain value", () => {
+  it.each([
+    ["Cyrillic and quotes", "Привет – “мир” 😀 e\u0301"],
+    ["a composed piece and a leftover", "Ёлка 👍🏽 a\u0301\u0302 🇪🇪"],
+    ["nothing to replace", "plain GSM-7 text"],
+  ])("spread, JSON and structuredClone keep every field: %s", (_, text) => {
+    const r = Replacement.apply(text, { mode: "full" });
+    if (r._tag !== "Applied") throw new Error("expected Applied");
+    const copy = { ...r };
+    expect(Object.keys(copy)).toEqual(Object.keys(r));
+    expect(copy.replacements).toEqual(r.replacements);
+    expect(copy.leftovers).toEqual(r.leftovers);
+    expect(structuredClone(r)).toEqual(copy);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(JSON.parse(JSON.stringify(copy)));
+    expect(r.replacements).toBe(r.replacements);
+    expect(Replacement.replay(copy)).toBe(text);
+  });
+
+  it("the output is the input with every change applied in order (what the compact report relies on)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."aé€Жщ“–😀\u0301\u200b½1γυα🇪"), maxLength: 60 }),
+        (text) => {
+          const r = Replacement.apply(text, { mode: "full", leftovers: { substitute: "?" } });
+          if (r._tag !== "Applied") return;
+          let rebuilt = "";
+          let at = 0;
+          for (const c of r.replacements) {
+            rebuilt += text.slice(at, c.index) + c.replacement;
+            at = c.index + c.original.length;
+          }
+          expect(rebuilt + text.slice(at)).toBe(r.text);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

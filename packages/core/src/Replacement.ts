@@ -247,7 +247,12 @@ export interface Applied {
   readonly changed: boolean;
   /** `true` when `"all-or-nothing"` found leftovers and returned the original text. */
   readonly reverted: boolean;
-  /** Every replacement, in order, non-overlapping (empty when reverted). */
+  /**
+   * Every replacement, in order, non-overlapping (empty when reverted). Under FULL the list is
+   * built when first read (the run keeps a compact report), then kept: a caller that only needs
+   * `text` or the counts never pays for one object per changed character. It is an own,
+   * enumerable property, so spread, `JSON.stringify` and `structuredClone` include it.
+   */
   readonly replacements: ReadonlyArray<Change>;
   /** FULL's leftovers (indices in the original); always empty under `"off"` and `"on"`. */
   readonly leftovers: ReadonlyArray<Leftover>;
@@ -327,12 +332,16 @@ const applied = (
   mode: Mode,
   original: string,
   text: string,
-  replacements: ReadonlyArray<Change>,
-  leftovers: ReadonlyArray<Leftover>,
+  replacements: ReadonlyArray<Change> | (() => ReadonlyArray<Change>),
+  leftovers: ReadonlyArray<Leftover> | (() => ReadonlyArray<Leftover>),
   reverted: boolean,
   measure: Sms.MeasureOptions | undefined,
 ): Applied => {
   const before = Sms.measure(original, measure);
+  // FULL's report is built when first read (see internal/replaceReport.ts): own enumerable
+  // accessors, so spread, JSON and structuredClone still see both lists.
+  let changes = typeof replacements === "function" ? undefined : replacements;
+  let left = typeof leftovers === "function" ? undefined : leftovers;
   return {
     _tag: "Applied",
     mode,
@@ -340,8 +349,14 @@ const applied = (
     text,
     changed: text !== original,
     reverted,
-    replacements,
-    leftovers,
+    get replacements() {
+      if (changes === undefined) changes = (replacements as () => ReadonlyArray<Change>)();
+      return changes;
+    },
+    get leftovers() {
+      if (left === undefined) left = (leftovers as () => ReadonlyArray<Leftover>)();
+      return left;
+    },
     before,
     after: text === original ? before : Sms.measure(text, measure),
   };
@@ -495,20 +510,23 @@ export function apply(
     substitute = checked;
   }
   const r = runFull(t, table as Table | undefined, substitute);
+  const leftovers = () => r.leftovers.leftovers(t);
   if (r.leftovers.length > 0) {
-    if (policy === "reject")
+    if (policy === "reject") {
+      const list = leftovers();
       return {
         _tag: "LeftoversRejected",
         field: "leftovers",
-        leftovers: r.leftovers,
-        message: `${r.leftovers.length} character(s) have no GSM-7 replacement: ${r.leftovers
+        leftovers: list,
+        message: `${list.length} character(s) have no GSM-7 replacement: ${list
           .slice(0, 10)
           .map((l) => `${JSON.stringify(l.char)} at ${l.index}`)
-          .join(", ")}${r.leftovers.length > 10 ? ", …" : ""}`,
+          .join(", ")}${list.length > 10 ? ", …" : ""}`,
       };
-    if (policy === "all-or-nothing") return applied("full", t, t, [], r.leftovers, true, measure);
+    }
+    if (policy === "all-or-nothing") return applied("full", t, t, [], leftovers, true, measure);
   }
-  return applied("full", t, r.text, r.replacements, r.leftovers, false, measure);
+  return applied("full", t, r.text, () => r.changes.changes(t, r.text), leftovers, false, measure);
 }
 
 /**

@@ -7,16 +7,25 @@
  * on hostile input (megabytes of text, lone surrogates, NUL, control characters, bad options).
  * This module imports only the default GSM 7 bit tables; national language tables are passed in
  * by the caller (`Gsm7.Turkish`, …) and bring the national algorithm with them, so an app that
- * only counts default-alphabet text stays small (`measure` alone: about 2.6 kB min+gzip).
+ * only counts default-alphabet text stays small (`measure` alone: about 3.7 kB min+gzip).
+ *
+ * `count` gives the numbers alone (encoding, units, segments, room left) and is the call for a
+ * counter on every keystroke or a queue of messages. `measure` gives the same numbers with the
+ * lists (parts, characters that forced UCS-2, lone surrogates, character count). On UCS-2 text
+ * those lists are built when first read: reading them on a 10 MB text costs what the lists
+ * weigh (one object per forced character), measuring it does not. Every field is an own,
+ * enumerable property, so spread, `JSON.stringify`, `structuredClone` and deep equality see
+ * them all.
  *
  * @module
  * @since 0.1.0
  */
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";
-import { clusterStartsFast, clusterStartsInside, isSimple } from "./internal/grapheme.js";
 import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/gsm7-cost.js";
 import type { NationalSupport, Tables } from "./internal/nationalKey.js";
 import { supportOf as nationalSupportOf } from "./internal/nationalKey.js";
+import { countFast, measureFast } from "./internal/smsFast.js";
+import { measureDefault, NONE, scanText } from "./internal/smsScan.js";
 import * as U from "./internal/smsUnits.js";
 
 /**
@@ -150,210 +159,6 @@ type Cost = U.Cost;
 const ucs2Cost: Cost = (cp) => (cp > 0xffff ? 2 : 1);
 const defaultGsmCost: Cost = (cp) => (cp < COST_LIMIT ? COST[cp]! : 0);
 
-/**
- * One code point before the first complex code point of a stretch to one after its last, and
- * the cluster starts strictly inside.
- */
-const stretch = (
-  text: string,
-  firstComplex: number,
-  lastComplexEnd: number,
-): { from: number; to: number; starts: Int32Array } => {
-  let from = firstComplex;
-  if (from > 0)
-    from -=
-      (text.charCodeAt(from - 2) & 0xfc00) === 0xd800 && (text.charCodeAt(from - 1) & 0xfc00) === 0xdc00
-        ? 2
-        : 1;
-  let to = lastComplexEnd;
-  if (to < text.length) to += codePointAt(text, to) > 0xffff ? 2 : 1;
-  return { from, to, starts: clusterStartsFast(text, from, to) ?? clusterStartsInside(text, from, to) };
-};
-
-const NONE: ReadonlyArray<never> = Object.freeze([]);
-
-/**
- * The ASCII characters of the default alphabet other than CR: `search` skips a run of them in
- * native code (a single character class, no backtracking; a class with non-ASCII ranges is
- * several times slower in V8 than a loop).
- */
-const PLAIN = /[^\n -Z_a-z]/;
-
-/** What one pass over a text finds (see {@link scanText}). */
-interface Scanned {
-  /** Characters of the default extension table (2 septets each in the default tables). */
-  readonly extension: number;
-  /**
-   * Flat `[start, end, …]`, ascending: the units never cut. Each extension character (1 code
-   * unit), CR LF, surrogate pair and grapheme cluster of more than one code unit.
-   */
-  readonly spans: ReadonlyArray<number>;
-  /** Characters outside the default tables (incl. lone surrogates). */
-  readonly forced: Array<Forced>;
-  readonly lone: Array<number>;
-  /** Grapheme clusters (code points with `boundary: "code-point"`). */
-  readonly characters: number;
-}
-
-/**
- * The one pass every function here starts with: `search` skips plain ASCII natively, then one
- * loop looks at the rest. Clusters are computed only around complex code points (see
- * internal/grapheme): a simple code point resets every UAX #29 rule that looks back, so a text
- * without complex code points clusters by code point, CR LF kept whole.
- */
-const scanText = (t: string, codePointMode: boolean): Scanned => {
-  const n = t.length;
-  let extension = 0;
-  // Complex stretches as [first, end, …]: one unless two complex code points are more than one
-  // code point apart.
-  const complex: Array<number> = [];
-  let spans: Array<number> = [];
-  const forced: Array<Forced> = [];
-  const lone: Array<number> = [];
-  // `spans.push(i, ++i + 1)` records a 2-unit span and steps over its second code unit.
-  for (let i = t.search(PLAIN); i >= 0 && i < n; i++) {
-    const c = t.charCodeAt(i);
-    const k = c < COST_LIMIT ? COST[c]! : 0;
-    if (k === 1) {
-      if (c === 13 && t.charCodeAt(i + 1) === 10 && !codePointMode) spans.push(i, ++i + 1);
-    } else if (k === 2) {
-      extension++;
-      spans.push(i, i + 1);
-    } else {
-      let cp = c;
-      const start = i;
-      if ((c & 0xf800) === 0xd800) {
-        const d = t.charCodeAt(i + 1);
-        if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
-          cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-          spans.push(i, ++i + 1);
-        } else lone.push(i);
-      }
-      if (!codePointMode && cp >= 0x300 && !isSimple(cp)) {
-        const m = complex.length - 1;
-        if (m > 0 && start <= complex[m]! + (codePointAt(t, complex[m]!) > 0xffff ? 2 : 1))
-          complex[m] = i + 1;
-        else complex.push(start, i + 1);
-      }
-      forced.push({ index: start, char: t.slice(start, i + 1) });
-    }
-  }
-  if (complex.length > 0) {
-    // Inside a stretch the clusters replace the spans (an extension character there is in a
-    // UCS-2 or national text, where the cost function prices it).
-    const old = spans;
-    spans = [];
-    let k = 0;
-    for (let q = 0; q < complex.length; q += 2) {
-      const { from, to, starts } = stretch(t, complex[q]!, complex[q + 1]!);
-      for (; k < old.length && old[k]! < from; k += 2) spans.push(old[k]!, old[k + 1]!);
-      let a = from;
-      for (let r = 0; r <= starts.length; r++) {
-        const b = r < starts.length ? starts[r]! : to;
-        if (b - a > 1) spans.push(a, b);
-        a = b;
-      }
-      // a CR LF across `to` stays whole
-      for (; k < old.length && old[k]! < to; k += 2) if (old[k + 1]! > to) spans.push(old[k]!, old[k + 1]!);
-    }
-    for (; k < old.length; k += 2) spans.push(old[k]!, old[k + 1]!);
-  }
-  let characters = n;
-  for (let q = 0; q < spans.length; q += 2) characters -= spans[q + 1]! - spans[q]! - 1;
-  return { extension, spans, forced, lone, characters };
-};
-
-/**
- * Greedy packing when every code unit costs 1 except inside `spans`: in GSM-7 an extension
- * character (1 code unit) or CR LF, 2 septets each; in UCS-2 a cluster of `end - start` units
- * (1-unit spans, the extension characters, are ignored). Arithmetic between the spans. A span
- * longer than a whole part (a letter with 100 combining marks) is cut between code points,
- * filling the current part first.
- */
-const packSpans = (t: string, spans: ReadonlyArray<number>, cap: number, ucs2: boolean): Array<Part> => {
-  const n = t.length;
-  const parts: Array<Part> = [];
-  let partStart = 0;
-  let used = 0;
-  let i = 0;
-  for (let k = 0; k <= spans.length; k += 2) {
-    const s = k < spans.length ? spans[k]! : n;
-    const e = k < spans.length ? spans[k + 1]! : n;
-    const cost = k === spans.length ? 0 : ucs2 ? e - s : 2;
-    if (cost === 1) continue;
-    while (used + s - i > cap) {
-      i += cap - used;
-      parts.push({ start: partStart, end: i, units: cap, capacity: cap });
-      partStart = i;
-      used = 0;
-    }
-    used += s - i;
-    if (cost > cap) {
-      // Only UCS-2 clusters get here (a GSM-7 span costs 2); cut between code points.
-      for (let j = s; j < e; ) {
-        const w = (t.charCodeAt(j) & 0xfc00) === 0xd800 && (t.charCodeAt(j + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-        if (used + w > cap) {
-          parts.push({ start: partStart, end: j, units: used, capacity: cap });
-          partStart = j;
-          used = 0;
-        }
-        used += w;
-        j += w;
-      }
-    } else {
-      if (used + cost > cap) {
-        parts.push({ start: partStart, end: s, units: used, capacity: cap });
-        partStart = s;
-        used = 0;
-      }
-      used += cost;
-    }
-    i = e;
-  }
-  parts.push({ start: partStart, end: n, units: used, capacity: cap });
-  return parts;
-};
-
-/** A measurement in the default tables (GSM-7 when nothing is forced, else UCS-2). */
-const measureDefault = (
-  t: string,
-  sc: Scanned,
-  ref16: boolean,
-  forced: ReadonlyArray<Forced>,
-): Measurement => {
-  const n = t.length;
-  const ucs2 = forced.length > 0;
-  const units = ucs2 ? n : n + sc.extension;
-  const single = ucs2 ? UCS2_SINGLE : GSM_SINGLE[0];
-  const perSegment =
-    units <= single
-      ? single
-      : ucs2
-        ? ref16
-          ? UCS2_MULTI_16
-          : UCS2_MULTI_8
-        : ref16
-          ? GSM_MULTI_16[0]
-          : GSM_MULTI_8[0];
-  const parts =
-    units <= single
-      ? [{ start: 0, end: n, units, capacity: single }]
-      : packSpans(t, sc.spans, perSegment, ucs2);
-  return {
-    encoding: ucs2 ? "UCS-2" : "GSM-7",
-    units,
-    segments: parts.length,
-    perSegment,
-    remaining: perSegment - parts[parts.length - 1]!.units,
-    lockingShift: null,
-    singleShift: null,
-    parts,
-    forcedUcs2: ucs2 ? forced : NONE,
-    loneSurrogates: ucs2 ? sc.lone : NONE,
-    characters: sc.characters,
-  };
-};
-
 /** What the options ask for, read once. */
 interface Settings {
   readonly ref16: boolean;
@@ -427,8 +232,13 @@ const settingsOf = (options: unknown): Settings => {
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
   const { ref16, codePointMode, national } = settingsOf(options);
+  if (national === null)
+    return measureFast(t, ref16, codePointMode, () => {
+      const sc = scanText(t, codePointMode);
+      return { forcedUcs2: sc.forced, loneSurrogates: sc.lone, characters: sc.characters };
+    });
   const sc = scanText(t, codePointMode);
-  const choice = national === null ? null : national.support.choose(t, sc.spans, ref16, national.tables);
+  const choice = national.support.choose(t, sc.spans, ref16, national.tables);
   if (choice === null || Array.isArray(choice))
     return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
   const perSegment = choice.parts === null ? choice.single : choice.multi;
@@ -446,6 +256,58 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
     loneSurrogates: NONE,
     characters: sc.characters,
   };
+};
+
+/**
+ * What `count` reports: the counting fields of a {@link Measurement}, without its lists.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Count = Pick<
+  Measurement,
+  "encoding" | "units" | "segments" | "perSegment" | "remaining" | "lockingShift" | "singleShift"
+>;
+
+/**
+ * Counts a text as an SMS: encoding, units, segments, and what is left in the last part, equal
+ * to the same fields of {@link measure} (same rules, same options).
+ *
+ * Use it where only the numbers matter (a counter on every keystroke, a price check on a queue
+ * of messages): it builds no list, and on UCS-2 text it reads only the characters around the
+ * cut points, so it costs about as much as counting by length. `measure` returns the same
+ * numbers with the parts, the characters that forced UCS-2 and the lone surrogates; it builds
+ * those lists when they are first read, but creating an object that can do that costs V8
+ * about 2 µs, which dominates on short UCS-2 messages (figures in BENCHMARKS.md).
+ *
+ * @example
+ * ```ts
+ * import { Sms } from "@septet/core"
+ *
+ * Sms.count("Hello €")                      // => { encoding: "GSM-7", units: 8, segments: 1, perSegment: 160, remaining: 152, lockingShift: null, singleShift: null }
+ * Sms.count("Привет ".repeat(20)).segments  // => 3
+ * ```
+ *
+ * @category measuring
+ * @since 0.1.0
+ */
+export const count = (text: string, options?: MeasureOptions): Count => {
+  const t = typeof text === "string" ? text : "";
+  const settings = settingsOf(options);
+  if (settings.national === null) {
+    const c = countFast(t, settings.ref16, settings.codePointMode);
+    return {
+      encoding: c.encoding,
+      units: c.units,
+      segments: c.segments,
+      perSegment: c.perSegment,
+      remaining: c.remaining,
+      lockingShift: null,
+      singleShift: null,
+    };
+  }
+  const { encoding, units, segments, perSegment, remaining, lockingShift, singleShift } = measure(t, options);
+  return { encoding, units, segments, perSegment, remaining, lockingShift, singleShift };
 };
 
 /**
@@ -467,7 +329,18 @@ export const measure = (text: string, options?: MeasureOptions): Measurement => 
  */
 export const split = (text: string, options?: MeasureOptions): ReadonlyArray<string> => {
   const t = typeof text === "string" ? text : "";
-  return measure(t, options).parts.map((p) => t.slice(p.start, p.end));
+  const settings = settingsOf(options);
+  if (settings.national !== null) return measure(t, options).parts.map((p) => t.slice(p.start, p.end));
+  // The part ends alone: no measurement object (and no lists) on the way.
+  const { ends } = countFast(t, settings.ref16, settings.codePointMode);
+  const out: Array<string> = [];
+  let start = 0;
+  for (const end of ends) {
+    out.push(t.slice(start, end));
+    start = end;
+  }
+  out.push(t.slice(start));
+  return out;
 };
 
 /**

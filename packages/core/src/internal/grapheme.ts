@@ -37,7 +37,10 @@ export const isSimple = (cp: number): boolean =>
   (cp >= 0x20000 && cp < 0x3fffe);
 
 interface SegmenterLike {
-  segment(input: string): Iterable<{ readonly index: number }>;
+  segment(input: string): Iterable<{ readonly index: number }> & {
+    /** The cluster at an index (ES2022 `Segments.prototype.containing`). */
+    containing?(index: number): { readonly index: number; readonly segment: string } | undefined;
+  };
 }
 
 let segmenter: SegmenterLike | null | undefined;
@@ -125,6 +128,12 @@ const kindOf = (cp: number): number => {
   if (cp >= 0x1f1e6 && cp < 0x1f200) return KIND_RI;
   return KIND_UNKNOWN;
 };
+
+/**
+ * Whether a code point is one of the Extend code points the native clustering knows (combining
+ * diacritics, variation selectors, emoji modifiers, tags, ZWNJ): it never starts a cluster.
+ */
+export const isKnownExtend = (cp: number): boolean => kindOf(cp) === KIND_EXTEND;
 
 /** Extended_Pictographic code points known for sure (emoji blocks and common ZWJ targets). */
 const isPictographic = (cp: number): boolean =>

@@ -9,9 +9,8 @@
  *
  * Performance notes (see `benchmarks/replacement.md`): the hot loop reads one `Uint8Array` kind
  * per UTF-16 code unit below {@link DENSE} and allocates nothing for GSM-7 text; a replaced
- * character costs one {@link Change} object (always built by {@link changeOf}, so every change
- * has one hidden class) whose `original` and `replacement` are the entry's own strings, never a
- * fresh slice. No closure is allocated per call.
+ * character costs two 32-bit numbers in the report (`replaceReport.ts`), not an object, and the
+ * output is joined in batches, so 10 MB of text needing replacement stays in memory bounds.
  *
  * @internal
  */
@@ -25,11 +24,12 @@ import {
   REMOVED,
   TRANSLITERATION,
 } from "../generated/replacement-full.js";
-import type { Change, Leftover, Rule, Table } from "../Replacement.js";
+import type { Rule, Table } from "../Replacement.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
 import { COST, COST_LIMIT } from "./gsm7-cost.js";
 import { capitalise, capitalOf, compatibility, withoutDiacritics } from "./replaceDerive.js";
-import { matchAt, matchedValue, trieOf } from "./replaceTable.js";
+import { ChangeLog, LeftoverLog, RULE_CODE } from "./replaceReport.js";
+import { matchAt, matchedValue, type Node, trieOf } from "./replaceTable.js";
 
 /** One built-in entry. */
 export interface Entry {
@@ -39,6 +39,8 @@ export interface Entry {
   readonly from: string;
   /** `to` in capitals (the Zh → ZH rule), computed once. */
   readonly upper: string;
+  /** `rule` as the report stores it. */
+  readonly code: number;
 }
 
 let builtIn: Map<number, Entry> | undefined;
@@ -51,8 +53,14 @@ export const table = (): Map<number, Entry> => {
   if (builtIn !== undefined) return builtIn;
   const map = new Map<number, Entry>();
   const add = (cp: number, to: string, rule: Entry["rule"]) =>
-    // One object shape for every entry: to, rule, from, upper.
-    map.set(cp, { to, rule, from: String.fromCodePoint(cp), upper: to.length > 1 ? to.toUpperCase() : to });
+    // One object shape for every entry: to, rule, from, upper, code.
+    map.set(cp, {
+      to,
+      rule,
+      from: String.fromCodePoint(cp),
+      upper: to.length > 1 ? to.toUpperCase() : to,
+      code: RULE_CODE[rule],
+    });
   const decode = (data: string, rule: Entry["rule"]) => {
     for (const run of data.split("\u0001")) {
       let cp = run.codePointAt(0)!;
@@ -296,11 +304,11 @@ const leftoverEnd = (s: string, i: number, cp: number, limit: number): number =>
   return j;
 };
 
-/** What one FULL run produced. */
+/** What one FULL run produced: the text and the compact report (see `replaceReport.ts`). */
 export interface FullOutput {
   readonly text: string;
-  readonly replacements: Array<Change>;
-  readonly leftovers: Array<Leftover>;
+  readonly changes: ChangeLog;
+  readonly leftovers: LeftoverLog;
 }
 
 /** A stretch whose NFC differs from the original: composed [cs, ce) comes from original [os, oe). */
@@ -313,13 +321,27 @@ interface Piece {
 
 const NO_PIECES: ReadonlyArray<Piece> = [];
 
-/** The composed text of the last {@link compose} call (avoids a result object). */
-let composed = "";
+/** The text after NFC composition and the pieces where it differs from the original. */
+interface Composed {
+  readonly text: string;
+  readonly pieces: ReadonlyArray<Piece>;
+}
+
+/** NFC of recent units: hostile text repeats a few units millions of times. */
+const nfcCache = new Map<string, string>();
+const nfcOf = (unit: string): string => {
+  let nfc = nfcCache.get(unit);
+  if (nfc === undefined) {
+    nfc = unit.normalize("NFC");
+    if (nfcCache.size >= 256) nfcCache.clear();
+    nfcCache.set(unit, nfc);
+  }
+  return nfc;
+};
 
 /** NFC composition, unit by unit (a code point and the combining marks after it). */
-const compose = (text: string): ReadonlyArray<Piece> => {
-  composed = text;
-  if (!hasMark(text)) return NO_PIECES;
+const compose = (text: string): Composed => {
+  if (!hasMark(text)) return { text, pieces: NO_PIECES };
   const pieces: Array<Piece> = [];
   let s = "";
   let copied = 0;
@@ -338,208 +360,301 @@ const compose = (text: string): ReadonlyArray<Piece> => {
     }
     if (marks === 0 || marks > 30) continue;
     const unit = text.slice(start, i);
-    const nfc = unit.normalize("NFC");
+    const nfc = nfcOf(unit);
     if (nfc === unit) continue;
     s += text.slice(copied, start);
     pieces.push({ cs: s.length, ce: s.length + nfc.length, os: start, oe: i });
     s += nfc;
     copied = i;
   }
-  if (pieces.length > 0) composed = s + text.slice(copied);
-  return pieces;
+  return pieces.length > 0 ? { text: s + text.slice(copied), pieces } : { text, pieces: NO_PIECES };
 };
 
-/** A report entry. Every change is made here, so all have one hidden class (same fields, same order). */
-const changeOf = (
-  index: number,
-  outputIndex: number,
-  original: string,
-  replacement: string,
-  rule: Rule,
-): Change => ({ index, outputIndex, original, replacement, rule });
+/**
+ * Texts up to this length are built by concatenation (fastest for short texts); longer ones by
+ * joining batches of written strings, so the output never becomes a rope of millions of nodes.
+ */
+const ROPE_LIMIT = 1 << 16;
+const BATCH = 4096;
+
+/** The output text and report of one run. */
+class Output {
+  readonly changes = new ChangeLog();
+  readonly leftovers = new LeftoverLog();
+  readonly #batched: boolean;
+  #text = "";
+  readonly #batch: Array<string> = [];
+  readonly #joined: Array<string> = [];
+
+  constructor(inputLength: number) {
+    this.#batched = inputLength > ROPE_LIMIT;
+  }
+
+  write(s: string): void {
+    if (!this.#batched) {
+      this.#text += s;
+      return;
+    }
+    this.#batch.push(s);
+    if (this.#batch.length === BATCH) {
+      this.#joined.push(this.#batch.join(""));
+      this.#batch.length = 0;
+    }
+  }
+
+  text(): string {
+    if (!this.#batched) return this.#text;
+    this.#joined.push(this.#batch.join(""));
+    this.#batch.length = 0;
+    return this.#joined.length === 1 ? this.#joined[0]! : this.#joined.join("");
+  }
+}
 
 /**
  * FULL over `original`. `substitute` replaces each leftover when given (else leftovers are kept).
  * Every change is reported on its own: one entry per code point (or composed sequence, table
- * match or leftover cluster), so a preview can mark and explain each character. Never throws; linear in the
- * text (table matches are bounded by the longest key).
+ * match or leftover cluster), so a preview can mark and explain each character. Never throws;
+ * linear in the text (table matches are bounded by the longest key).
  */
 export const runFull = (
   original: string,
   userTable: Table | undefined,
   substitute: string | undefined,
-): FullOutput => run(original, userTable, substitute, false);
-
-/** Where {@link step} stopped (avoids a result object). */
-let stepEnd = 0;
+): FullOutput => {
+  if (kinds.length === 0) init();
+  const trie =
+    userTable === undefined || userTable.entries.length === 0 ? undefined : trieOf(userTable, true);
+  // The first pass assumes the text has no combining mark (so NFC cannot change it) and starts
+  // over with composition as soon as it meets one: text without marks is scanned once.
+  return run(original, trie, substitute, false) ?? (run(original, trie, substitute, true) as FullOutput);
+};
 
 /**
- * Handles the non-GSM-7 code point `cp` at `i` of `str` (original index `oi`, where `str` and the
- * original agree up to `limit`): records its change or leftover and returns `out` extended with
- * what it became; {@link stepEnd} is the next index in `str`.
+ * Handles the non-GSM-7 code point `cp` at `i` of `str` (original index `oi`; `str` and the
+ * original agree from `i` up to `limit`): writes what it becomes, records its change or leftover,
+ * and returns the index in `str` after it.
  */
 const step = (
+  out: Output,
   str: string,
   i: number,
   cp: number,
   oi: number,
   limit: number,
-  out: string,
-  replacements: Array<Change>,
-  leftovers: Array<Leftover>,
   substitute: string | undefined,
-): string => {
+): number => {
   const size = cp > 0xffff ? 2 : 1;
   const entry = entryOf(cp);
   if (entry !== undefined) {
     const to = targetOf(str, i, cp, size, entry);
-    replacements.push(changeOf(oi, out.length, entry.from, to, entry.rule));
-    stepEnd = i + size;
-    return out + to;
+    out.changes.add(oi, size, to.length, entry.code);
+    out.write(to);
+    return i + size;
   }
   const end = leftoverEnd(str, i, cp, limit);
-  const char = str.slice(i, end);
-  leftovers.push({ index: oi, char });
-  stepEnd = end;
-  if (substitute === undefined) return out + char;
-  replacements.push(changeOf(oi, out.length, char, substitute, "substitute"));
-  return out + substitute;
+  out.leftovers.add(oi, end - i);
+  if (substitute === undefined) out.write(str.slice(i, end));
+  else {
+    out.changes.add(oi, end - i, substitute.length, RULE_CODE.substitute);
+    out.write(substitute);
+  }
+  return end;
+};
+
+/** Where one pass stands: the composed text, the next composed piece, and the index shift. */
+interface Pass {
+  readonly original: string;
+  /** The composed text (the original when not composing). */
+  readonly s: string;
+  readonly pieces: ReadonlyArray<Piece>;
+  readonly trie: Node | undefined;
+  readonly substitute: string | undefined;
+  readonly composing: boolean;
+  readonly out: Output;
+  /** Index in `s` up to which `s` has been written or replaced. */
+  copied: number;
+  /** Original index = composed index + delta, outside pieces. */
+  delta: number;
+  /** The next piece and where it starts in `s` (`s.length` when none is left). */
+  p: number;
+  nextPiece: number;
+}
+
+/** Writes `s` from `copied` up to `j` (GSM-7 text is copied in slices). */
+const flush = (pass: Pass, j: number): void => {
+  if (pass.copied < j) pass.out.write(pass.s.slice(pass.copied, j));
+};
+
+/** Makes piece `q` the next one. */
+const nextPieceAfter = (pass: Pass, q: number): void => {
+  pass.p = q;
+  pass.nextPiece = q < pass.pieces.length ? pass.pieces[q]!.cs : pass.s.length;
 };
 
 /**
- * One FULL pass. The first pass assumes the text has no combining mark (so NFC cannot change it)
- * and restarts with composition as soon as it meets one: text without marks is scanned once.
+ * The fast path from `j` up to the next composed piece (no user table): GSM-7 text is left to be
+ * copied in one slice; a context-free built-in entry is its own change. Returns where it stopped.
+ */
+const plainRun = (pass: Pass, j: number): number => {
+  const { s, out, nextPiece, delta } = pass;
+  const changes = out.changes;
+  const kind = kinds;
+  const dense = entries;
+  let copied = pass.copied;
+  while (j < nextPiece) {
+    const c = s.charCodeAt(j);
+    if (c >= DENSE) break;
+    const k = kind[c];
+    if (k === GSM) {
+      j++;
+      continue;
+    }
+    if (k !== SIMPLE) break;
+    const e = dense[c]!;
+    // Text and change in one write (the GSM-7 text before it, then its replacement).
+    out.write(copied < j ? s.slice(copied, j) + e.to : e.to);
+    changes.add(j + delta, 1, e.to.length, e.code);
+    copied = ++j;
+  }
+  pass.copied = copied;
+  return j;
+};
+
+/**
+ * A match of the key's table at `j` (NFC keys against the composed text), replaced whole.
+ * Returns the index after it, `j` when there is none here, or -1 when the match holds a
+ * combining mark and the pass must start over composing.
+ */
+const tableMatch = (pass: Pass, j: number): number => {
+  const { s, pieces, trie } = pass;
+  if (trie === undefined || !trie.next.has(s.charCodeAt(j))) return j;
+  const end = matchAt(trie, s, j);
+  if (end <= 0) return j;
+  let d = pass.delta;
+  let q = pass.p;
+  while (q < pieces.length && pieces[q]!.ce <= end) {
+    const x = pieces[q++]!;
+    d += x.oe - x.os - (x.ce - x.cs);
+  }
+  if (!pass.composing && hasMark(s.slice(j, end))) return -1;
+  // A match that ends inside a composed piece is not a match.
+  if (q < pieces.length && pieces[q]!.cs < end) return j;
+  const value = matchedValue;
+  flush(pass, j);
+  const oi = j + pass.delta;
+  const sub = runFull(value, undefined, pass.substitute);
+  for (const l of sub.leftovers.leftovers(value)) pass.out.leftovers.addText(oi, l.char);
+  pass.out.changes.add(oi, end + d - oi, sub.text.length, RULE_CODE.table);
+  pass.out.write(sub.text);
+  pass.copied = end;
+  pass.delta = d;
+  nextPieceAfter(pass, q);
+  return end;
+};
+
+/**
+ * A composed piece at `j`: replaced as a whole when every code point of its NFC maps to GSM-7,
+ * else its original code points one by one. Returns the index after it.
+ */
+const composedPiece = (pass: Pass, j: number): number => {
+  const { s, original, out } = pass;
+  const piece = pass.pieces[pass.p]!;
+  flush(pass, j);
+  let to = "";
+  let rule: Rule = "compose";
+  for (let k = piece.cs; k < piece.ce; ) {
+    const cp = s.codePointAt(k)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (isGsm(cp)) to += s.slice(k, k + size);
+    else {
+      const entry = entryOf(cp);
+      if (entry === undefined) {
+        to = "\uffff";
+        break;
+      }
+      if (rule === "compose") rule = entry.rule;
+      to += targetOf(s, k, cp, size, entry);
+    }
+    k += size;
+  }
+  if (to !== "\uffff") {
+    out.changes.add(piece.os, piece.oe - piece.os, to.length, RULE_CODE[rule]);
+    out.write(to);
+  } else
+    for (let k = piece.os; k < piece.oe; ) {
+      const cp = original.codePointAt(k)!;
+      if (isGsm(cp)) {
+        const size = cp > 0xffff ? 2 : 1;
+        out.write(original.slice(k, k + size));
+        k += size;
+      } else k = step(out, original, k, cp, k, piece.oe, pass.substitute);
+    }
+  pass.copied = piece.ce;
+  pass.delta += piece.oe - piece.os - (piece.ce - piece.cs);
+  nextPieceAfter(pass, pass.p + 1);
+  return piece.ce;
+};
+
+/**
+ * One FULL pass over `original` (composed first when `composing`), or `undefined` when a pass
+ * that is not composing meets a combining mark.
  */
 const run = (
   original: string,
-  userTable: Table | undefined,
+  trie: Node | undefined,
   substitute: string | undefined,
   composing: boolean,
-): FullOutput => {
-  if (kinds.length === 0) init();
-  const kind = kinds;
-  const dense = entries;
-  let s = original;
-  let pieces = NO_PIECES;
-  if (composing) {
-    pieces = compose(original);
-    s = composed;
-  }
-  const trie =
-    userTable === undefined || userTable.entries.length === 0 ? undefined : trieOf(userTable, true);
-  const replacements: Array<Change> = [];
-  const leftovers: Array<Leftover> = [];
-  let out = "";
-  let copied = 0; // index in s up to which s has been copied or replaced
-  let delta = 0; // original index = composed index + delta, outside pieces
-  let p = 0; // next piece
+): FullOutput | undefined => {
+  const { text: s, pieces } = composing ? compose(original) : { text: original, pieces: NO_PIECES };
   const n = s.length;
-
-  let nextPiece = pieces.length > 0 ? pieces[0]!.cs : n;
+  const pass: Pass = {
+    original,
+    s,
+    pieces,
+    trie,
+    substitute,
+    composing,
+    out: new Output(n),
+    copied: 0,
+    delta: 0,
+    p: 0,
+    nextPiece: pieces.length > 0 ? pieces[0]!.cs : n,
+  };
   for (let j = 0; j < n; ) {
     if (trie === undefined) {
-      // Fast path up to the next composed piece: GSM-7 text is copied later in one slice; a
-      // context-free built-in entry is its own change, with the entry's strings.
-      while (j < nextPiece) {
-        const c = s.charCodeAt(j);
-        if (c >= DENSE) break;
-        const k = kind[c];
-        if (k === GSM) {
-          j++;
-          continue;
-        }
-        if (k !== SIMPLE) break;
-        const e = dense[c]!;
-        if (copied < j) out += s.slice(copied, j);
-        replacements.push(changeOf(j + delta, out.length, e.from, e.to, e.rule));
-        out += e.to;
-        copied = ++j;
-      }
+      j = plainRun(pass, j);
       if (j >= n) break;
     }
-    const c = s.charCodeAt(j);
-    // The key's table, matched against the composed text with NFC keys.
-    if (trie?.next.has(c)) {
-      const end = matchAt(trie, s, j);
-      if (end > 0) {
-        let d = delta;
-        let q = p;
-        while (q < pieces.length && pieces[q]!.ce <= end) {
-          const x = pieces[q++]!;
-          d += x.oe - x.os - (x.ce - x.cs);
-        }
-        if (!composing && hasMark(s.slice(j, end))) return run(original, userTable, substitute, true);
-        if (!(q < pieces.length && pieces[q]!.cs < end)) {
-          const value = matchedValue;
-          if (copied < j) out += s.slice(copied, j);
-          const oi = j + delta;
-          const sub = runFull(value, undefined, substitute);
-          for (const l of sub.leftovers) leftovers.push({ index: oi, char: l.char });
-          replacements.push(changeOf(oi, out.length, original.slice(oi, end + d), sub.text, "table"));
-          out += sub.text;
-          copied = j = end;
-          delta = d;
-          p = q;
-          nextPiece = p < pieces.length ? pieces[p]!.cs : n;
-          continue;
-        }
-      }
-    }
-    if (j === nextPiece) {
-      // A composed piece: replaced as a whole when every code point of its NFC maps to GSM-7.
-      const piece = pieces[p]!;
-      if (copied < j) out += s.slice(copied, j);
-      let to = "";
-      let rule: Rule = "compose";
-      for (let k = piece.cs; k < piece.ce; ) {
-        const cp = s.codePointAt(k)!;
-        const size = cp > 0xffff ? 2 : 1;
-        if (isGsm(cp)) to += s.slice(k, k + size);
-        else {
-          const entry = entryOf(cp);
-          if (entry === undefined) {
-            to = "\uffff";
-            break;
-          }
-          if (rule === "compose") rule = entry.rule;
-          to += targetOf(s, k, cp, size, entry);
-        }
-        k += size;
-      }
-      if (to !== "\uffff") {
-        replacements.push(changeOf(piece.os, out.length, original.slice(piece.os, piece.oe), to, rule));
-        out += to;
-      } else
-        for (let k = piece.os; k < piece.oe; ) {
-          const cp = original.codePointAt(k)!;
-          if (isGsm(cp)) {
-            const size = cp > 0xffff ? 2 : 1;
-            out += original.slice(k, k + size);
-            k += size;
-          } else {
-            out = step(original, k, cp, k, piece.oe, out, replacements, leftovers, substitute);
-            k = stepEnd;
-          }
-        }
-      copied = j = piece.ce;
-      delta += piece.oe - piece.os - (piece.ce - piece.cs);
-      p++;
-      nextPiece = p < pieces.length ? pieces[p]!.cs : n;
+    const matched = tableMatch(pass, j);
+    if (matched < 0) return undefined;
+    if (matched > j) {
+      j = matched;
       continue;
     }
+    if (j === pass.nextPiece) {
+      j = composedPiece(pass, j);
+      continue;
+    }
+    const c = s.charCodeAt(j);
     const cp = c >= 0xd800 && c <= 0xdbff ? s.codePointAt(j)! : c;
     if (isGsm(cp)) {
       j += cp > 0xffff ? 2 : 1;
       continue;
     }
-    if (!composing && isMark(cp)) return run(original, userTable, substitute, true);
-    if (copied < j) out += s.slice(copied, j);
-    out = step(s, j, cp, j + delta, nextPiece, out, replacements, leftovers, substitute);
-    copied = j = stepEnd;
+    if (!composing && isMark(cp)) return undefined;
+    if (substitute === undefined && entryOf(cp) === undefined) {
+      // A kept leftover is copied with the text around it.
+      const end = leftoverEnd(s, j, cp, pass.nextPiece);
+      pass.out.leftovers.add(j + pass.delta, end - j);
+      j = end;
+      continue;
+    }
+    flush(pass, j);
+    j = step(pass.out, s, j, cp, j + pass.delta, pass.nextPiece, substitute);
+    pass.copied = j;
   }
-  return {
-    text: copied === 0 ? s : copied < n ? out + s.slice(copied) : out,
-    replacements,
-    leftovers,
-  };
+  const { out, copied } = pass;
+  if (copied === 0) return { text: s, changes: out.changes, leftovers: out.leftovers };
+  flush(pass, n);
+  return { text: out.text(), changes: out.changes, leftovers: out.leftovers };
 };

@@ -18,7 +18,7 @@ export const MAX_KEY_LENGTH = 64;
 /** Longest value, in UTF-16 code units. */
 export const MAX_VALUE_LENGTH = 256;
 
-interface Node {
+export interface Node {
   readonly next: Map<number, Node>;
   value: string | undefined;
 }

@@ -1,0 +1,185 @@
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as Gsm7 from "../Gsm7.js";
+import type { Measurement } from "../Sms.js";
+import * as Sms from "../Sms.js";
+import { measureFast } from "./smsFast.js";
+import { measureDefault, NONE, scanText } from "./smsScan.js";
+
+/** The reference pass, as `Sms.measure` ran it before the fast path. */
+const reference = (t: string, ref16: boolean, codePointMode: boolean): Measurement => {
+  const sc = scanText(t, codePointMode);
+  return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : sc.forced);
+};
+
+const fast = (t: string, ref16: boolean, codePointMode: boolean): Measurement =>
+  measureFast(t, ref16, codePointMode, () => {
+    const sc = scanText(t, codePointMode);
+    return { forcedUcs2: sc.forced, loneSurrogates: sc.lone, characters: sc.characters };
+  });
+
+/** Pieces that are never cut, or that change how the text is cut, when they land on a cut point. */
+const PIECES = [
+  "€",
+  "{",
+  "|",
+  "\f",
+  "\r\n",
+  "\r",
+  "\n",
+  "é",
+  "’",
+  "Ж",
+  "ç",
+  "😀",
+  "👍🏽",
+  "❤️",
+  "1️⃣",
+  "🇪🇪",
+  "🇪🇪🇫🇮",
+  "🇪",
+  "👨‍👩‍👧",
+  "🏳️‍🌈",
+  "👩🏽‍💻",
+  "e\u0301",
+  "a\u0301\u0302\u0303",
+  "\u0301",
+  "\u200d",
+  "\u200c",
+  "\u200b",
+  "\u202e",
+  "\u2066",
+  "\ufe0f",
+  "\ud800",
+  "\udc00",
+  "\udbff",
+  "한",
+  "\u1100\u1161\u11a8",
+  "नमस्ते",
+  "क्षि",
+  "ก่",
+  "\u0600\u0661",
+];
+
+/** A long cluster: more code units than a UCS-2 part holds. */
+const longCluster = fc.integer({ min: 60, max: 300 }).map((k) => `a${"\u0301".repeat(k)}`);
+
+const filler = fc.string({ unit: fc.constantFrom(..."abc XYZ 019@£$_!?.,ÄÖüΔΩ"), maxLength: 80 });
+
+const text = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: filler },
+      { weight: 4, arbitrary: fc.constantFrom(...PIECES) },
+      { weight: 1, arbitrary: longCluster },
+    ),
+    {
+      maxLength: 40,
+    },
+  )
+  .map((xs) => xs.join(""));
+
+/** GSM-7 only: extension characters and CR LF around the part ends. */
+const gsmText = fc
+  .array(fc.oneof(filler, fc.constantFrom("€", "{", "\r\n", "\r", "\n", "^", "\\")), { maxLength: 60 })
+  .map((xs) => xs.join(""));
+
+const settings = fc.record({ ref16: fc.boolean(), codePointMode: fc.boolean() });
+
+const plain = (m: Measurement) => JSON.parse(JSON.stringify(m)) as unknown;
+
+describe("measureFast", () => {
+  it("agrees with the reference pass on every field (mixed text, both references, both boundaries)", () => {
+    fc.assert(
+      fc.property(text, settings, (t, { ref16, codePointMode }) => {
+        expect(plain(fast(t, ref16, codePointMode))).toEqual(plain(reference(t, ref16, codePointMode)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with the reference pass on GSM-7 text", () => {
+    fc.assert(
+      fc.property(gsmText, settings, (t, { ref16, codePointMode }) => {
+        expect(plain(fast(t, ref16, codePointMode))).toEqual(plain(reference(t, ref16, codePointMode)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("keeps every field for spread, structuredClone and deep equality, and builds each list once", () => {
+    fc.assert(
+      fc.property(text, settings, (t, { ref16, codePointMode }) => {
+        const m = fast(t, ref16, codePointMode);
+        const r = reference(t, ref16, codePointMode);
+        expect({ ...m }).toStrictEqual(r);
+        expect(structuredClone(m)).toStrictEqual(r);
+        expect(m).toEqual(r);
+        expect(Object.keys(m)).toEqual(Object.keys(r));
+        expect(m.parts).toBe(m.parts);
+        expect(m.forcedUcs2).toBe(m.forcedUcs2);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ["a letter with 10,000 marks", `a${"\u0301".repeat(10_000)}`],
+    ["marks after every cut", "\u0301".repeat(5000)],
+    ["a long cluster at every cut", `a${"\u0301".repeat(100)}`.repeat(60)],
+    [
+      "clusters just longer and shorter than a part",
+      `${`a${"\u0301".repeat(66)}`.repeat(20)}${`b${"\u0301".repeat(67)}`.repeat(20)}`,
+    ],
+    ["ZWJ everywhere", "\u200d".repeat(5000)],
+    ["flags off by one", `x${"🇪".repeat(2001)}`],
+    ["pairs across every cut", `a${"😀".repeat(3000)}`],
+    ["CR LF across every cut", `é${"\r\n".repeat(3000)}`],
+  ])("agrees on long hostile text: %s", (_, t) => {
+    for (const ref16 of [false, true])
+      for (const codePointMode of [false, true])
+        expect(plain(fast(t, ref16, codePointMode))).toEqual(plain(reference(t, ref16, codePointMode)));
+  });
+
+  it("Sms.count equals the counting fields of the reference measurement, with any options", () => {
+    const languages = fc.option(fc.subarray([...Gsm7.languages]), { nil: undefined });
+    fc.assert(
+      fc.property(text, settings, languages, (t, { ref16, codePointMode }, langs) => {
+        const options = {
+          reference: ref16 ? (16 as const) : (8 as const),
+          boundary: codePointMode ? ("code-point" as const) : ("grapheme" as const),
+          ...(langs === undefined ? {} : { languages: langs }),
+        };
+        const m =
+          langs === undefined || langs.length === 0
+            ? reference(t, ref16, codePointMode)
+            : Sms.measure(t, options);
+        const { encoding, units, segments, perSegment, remaining, lockingShift, singleShift } = m;
+        expect(Sms.count(t, options)).toEqual({
+          encoding,
+          units,
+          segments,
+          perSegment,
+          remaining,
+          lockingShift,
+          singleShift,
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("Sms.split cuts where the reference measurement's parts end", () => {
+    fc.assert(
+      fc.property(text, settings, (t, { ref16, codePointMode }) => {
+        const options = {
+          reference: ref16 ? (16 as const) : (8 as const),
+          boundary: codePointMode ? ("code-point" as const) : ("grapheme" as const),
+        };
+        const parts = reference(t, ref16, codePointMode).parts.map((p) => t.slice(p.start, p.end));
+        expect(Sms.split(t, options)).toEqual(parts);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
