@@ -154,6 +154,13 @@ export const styles = css`
     font-style: italic;
   }
 
+  [part~="marks-note"],
+  [part~="window-note"] {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
   [part~="modes"] {
     margin: 0;
     padding: 0;
