@@ -8,11 +8,12 @@
 import type * as Gsm7 from "@septet/core/Gsm7";
 import type * as Replacement from "@septet/core/Replacement";
 import * as Sms from "@septet/core/Sms";
+import { format } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
 import { toCrlf } from "./line-breaks.js";
 import { marksFor } from "./marks.js";
 import type { Refined, refine } from "./refine.js";
-import { type ComposerStrings, format } from "./strings.js";
+import type { ComposerStrings } from "./strings.js";
 
 /** The Auto-Replace modes, in the order the switch shows them. */
 export const MODES: ReadonlyArray<Replacement.Mode> = ["off", "on", "full"];

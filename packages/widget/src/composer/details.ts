@@ -10,8 +10,9 @@
  */
 import type * as Sms from "@septet/core/Sms";
 import { html, nothing, type TemplateResult } from "lit";
+import { format, plural } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
-import { type ComposerStrings, format, plural } from "./strings.js";
+import type { ComposerStrings } from "./strings.js";
 
 export { makeTable, refine } from "./refine.js";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import { mount, settle, shadow, text, textarea } from "../test/helpers.js";
-import type { SeptetComposer } from "./composer.js";
+import type { SeptetComposer } from "./composer.component.js";
 import { MARK_WINDOW, MAX_MARK_RUNS } from "./marks.js";
 
 beforeEach(async () => {

@@ -9,8 +9,9 @@ import type * as Replacement from "@septet/core/Replacement";
 import { apply } from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
 import { measure as measureText } from "@septet/core/Sms";
+import { format } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
-import { type ComposerStrings, format } from "./strings.js";
+import type { ComposerStrings } from "./strings.js";
 
 export { makeTable } from "@septet/core/Replacement";
 

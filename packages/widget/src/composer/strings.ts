@@ -149,22 +149,3 @@ export const defaultStrings: ComposerStrings = {
   invalidLeftovers: "The leftover substitute was refused: {reason}",
   loadFailed: "The replacement tables could not be loaded.",
 };
-
-/**
- * Fills `{name}` placeholders; unknown names stay as they are.
- *
- * @internal
- */
-export const format = (template: string, values: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = values[key];
-    return value === undefined ? whole : String(value);
-  });
-
-/**
- * Picks the `…One` or `…Other` template by `count` and fills it.
- *
- * @internal
- */
-export const plural = (count: number, one: string, other: string, values = {}): string =>
-  format(count === 1 ? one : other, { count, ...values });

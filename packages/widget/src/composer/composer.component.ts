@@ -2,7 +2,6 @@ import type * as Gsm7 from "@septet/core/Gsm7";
 import type * as Replacement from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
 import {
-  type ComplexAttributeConverter,
   html,
   LitElement,
   nothing,
@@ -10,14 +9,22 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from "lit";
+import { FormController, type FormSnapshot } from "../shared/form-controller.js";
+import { format, plural } from "../shared/strings.js";
 import { styles } from "./composer.styles.js";
+import {
+  InvalidJson,
+  isEmptyTable,
+  jsonConverter,
+  languagesConverter,
+  leftoversConverter,
+} from "./converters.js";
 import { derive, MODES } from "./derive.js";
 import type { Derived } from "./derived.js";
 import type * as Details from "./details.js";
 import { SeptetMeasureEvent } from "./events.js";
-import { FormController, type FormSnapshot } from "./form-controller.js";
 import { toLf } from "./line-breaks.js";
-import { type ComposerStrings, defaultStrings, format, plural } from "./strings.js";
+import { type ComposerStrings, defaultStrings } from "./strings.js";
 
 /** Auto-Replace mode (`Replacement.Mode`). */
 export type Mode = Replacement.Mode;
@@ -44,46 +51,6 @@ const MAX_PARTS_SHOWN = 100;
 const COUNT_DELAY = 150;
 /** Pause after the last change before the live region speaks. */
 const ANNOUNCE_DELAY = 500;
-
-const languagesConverter: ComplexAttributeConverter<ReadonlyArray<LanguageInput>> = {
-  fromAttribute: (value) =>
-    (value ?? "")
-      .split(/\s+/)
-      .filter((name) => name !== "")
-      .map((name) => name.toLowerCase() as LanguageInput),
-  toAttribute: (value) => value.join(" "),
-};
-
-/** Marks a `replacements` attribute that is not JSON, so the element can say so. */
-class InvalidJson {
-  constructor(readonly message: string) {}
-}
-
-const jsonConverter: ComplexAttributeConverter<unknown> = {
-  fromAttribute: (value) => {
-    if (value === null) return undefined;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch (error) {
-      return new InvalidJson(error instanceof Error ? error.message : String(error));
-    }
-  },
-};
-
-const leftoversConverter: ComplexAttributeConverter<Leftovers> = {
-  fromAttribute: (value) => {
-    if (value === null) return "keep";
-    if (value.startsWith("substitute:")) return { substitute: value.slice("substitute:".length) };
-    return value as Leftovers;
-  },
-  toAttribute: (value) => (typeof value === "string" ? value : `substitute:${value.substitute}`),
-};
-
-const isEmptyTable = (input: unknown): boolean =>
-  input === undefined ||
-  input === null ||
-  input === "" ||
-  (typeof input === "object" && !(input instanceof InvalidJson) && Object.keys(input).length === 0);
 
 interface UiState {
   readonly formDisabled: boolean;
@@ -169,6 +136,9 @@ interface UiState {
  * <script type="module" src="https://unpkg.com/@septet/widget/dist/septet-composer.js"></script>
  * <septet-composer name="text" label="Message" mode="full" max-segments="3"></septet-composer>
  * ```
+ * Importing this module does not define the tag: `septet-composer.ts` does (or call
+ * `customElements.define` with a name of your own).
+ *
  * @tagname septet-composer
  * @since 0.1.0
  */
@@ -795,13 +765,5 @@ export class SeptetComposer extends LitElement {
         </ol>
       </div>
     `;
-  }
-}
-
-if (!customElements.get("septet-composer")) customElements.define("septet-composer", SeptetComposer);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    "septet-composer": SeptetComposer;
   }
 }
