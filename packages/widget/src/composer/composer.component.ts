@@ -117,7 +117,8 @@ interface UiState {
  * @csspart help-text - The help text slot.
  * @csspart refining - The notice shown while tables load or a long text waits to be counted.
  *
- * @cssproperty --septet-accent - Accent colour: focus ring, checked mode, segment fill.
+ * @cssproperty --septet-accent - Accent colour: checked mode, segment fill (light and dark defaults).
+ * @cssproperty --septet-on-accent-color - Text on the accent colour (the checked mode).
  * @cssproperty --septet-text-color - Text colour.
  * @cssproperty --septet-muted-color - Secondary text colour.
  * @cssproperty --septet-background - Background of the textarea.
@@ -126,7 +127,12 @@ interface UiState {
  * @cssproperty --septet-mark-color - Background of characters that force UCS-2.
  * @cssproperty --septet-replaced-color - Background of replaced text in the preview.
  * @cssproperty --septet-error-color - Error text and invalid border.
- * @cssproperty --septet-focus-ring - Box shadow of the focus ring.
+ * @cssproperty --septet-badge-gsm-color - Text of the GSM-7 badge.
+ * @cssproperty --septet-badge-gsm-background - Background of the GSM-7 badge.
+ * @cssproperty --septet-badge-ucs2-color - Text of the UCS-2 badge.
+ * @cssproperty --septet-badge-ucs2-background - Background of the UCS-2 badge.
+ * @cssproperty --septet-focus-color - Colour of the focus ring's outline.
+ * @cssproperty --septet-focus-ring - Box shadow drawn with the focus outline (a soft halo).
  * @cssproperty --septet-font-family - Font family of the element (default: the system UI font).
  * @cssproperty --septet-font-size - Font size of the element.
  * @cssproperty --septet-textarea-font - Font family of the textarea and preview.

@@ -137,7 +137,7 @@ const renderChar = ({ char, count, hint }: CharGroup, t: ComposerStrings): Templ
         : hint === ""
           ? html`<span class="hint">${t.fullRemoves}</span>`
           : html`<span class="hint">${t.fullSends} <code class="target">${hint}</code></span>`;
-  return html`<li part="forced-char" data-char=${char}>
+  return html`<li part="forced-char" dir="auto" data-char=${char}>
     ${isInvisible(char) ? nothing : html`<code>${char}</code>`}
     <span class="code-point">${codePointLabel(char)}</span>
     ${count > 1 ? html`<span>×${count}</span>` : nothing} ${note}
