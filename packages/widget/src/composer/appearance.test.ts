@@ -3,7 +3,7 @@
 import axe from "axe-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commands, page, userEvent } from "vitest/browser";
-import { mount, settle, shadow, text, textarea } from "../test/helpers.js";
+import { mount, ringClipped, settle, shadow, text, textarea } from "../test/helpers.js";
 
 declare module "vitest/browser" {
   interface BrowserCommands {
@@ -29,41 +29,6 @@ afterEach(async () => {
 const violations = async (context: Element) => {
   const result = await axe.run(context, { resultTypes: ["violations"] });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-};
-
-/** Every element from `el` up to the document, crossing shadow roots. */
-const ancestors = function* (el: Element): Generator<Element> {
-  for (let node: Node | null = el.parentNode; node !== null; ) {
-    if (node instanceof ShadowRoot) node = node.host;
-    else if (node instanceof Element) {
-      yield node;
-      node = node.parentNode;
-    } else break;
-  }
-};
-
-/**
- * The box the focus outline of `el` paints (border box grown by outline offset and width), and
- * whether an ancestor that clips its overflow cuts it.
- */
-const ringClipped = (el: Element): boolean => {
-  const style = getComputedStyle(el);
-  const grow = Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
-  const box = el.getBoundingClientRect();
-  const ring = {
-    left: box.left - grow,
-    top: box.top - grow,
-    right: box.right + grow,
-    bottom: box.bottom + grow,
-  };
-  for (const ancestor of ancestors(el)) {
-    const { overflowX, overflowY } = getComputedStyle(ancestor);
-    if (overflowX === "visible" && overflowY === "visible") continue;
-    const clip = ancestor.getBoundingClientRect();
-    if (ring.left < clip.left || ring.top < clip.top || ring.right > clip.right || ring.bottom > clip.bottom)
-      return true;
-  }
-  return false;
 };
 
 /** RGBA pixels of a screenshot of the viewport. */

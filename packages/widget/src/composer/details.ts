@@ -15,6 +15,7 @@ import type { Derived } from "./derived.js";
 import { type CharGroup, groupForced, type ScriptGroup } from "./forced-groups.js";
 import type { ComposerStrings } from "./strings.js";
 
+export { marksFor } from "./marks.js";
 export { makeTable, refine } from "./refine.js";
 
 /** The CSS Custom Highlight API registry, when the browser has it. */
