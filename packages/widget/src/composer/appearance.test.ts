@@ -216,8 +216,13 @@ describe("right-to-left pages", () => {
     const { el } = await mount(
       `<septet-composer label="الرسالة" mode="off" value="${ARABIC}"></septet-composer>`,
     );
-    expect(textarea(el).getAttribute("dir")).toBe("auto");
+    // The textarea takes the direction of the text, as dir="auto" would.
     expect(textarea(el).matches(":dir(rtl)")).toBe(true);
+    el.value = "Hello";
+    await settle(el);
+    expect(textarea(el).matches(":dir(ltr)")).toBe(true);
+    el.value = ARABIC;
+    await settle(el);
     const root = shadow(el);
     const units = root.querySelector('[part~="units"]')!;
     // "40 UTF-16 units": the number stays left of its words.

@@ -22,6 +22,7 @@ import {
 import { derive, MODES } from "./derive.js";
 import type { Derived } from "./derived.js";
 import type * as Details from "./details.js";
+import { textDirection } from "./direction.js";
 import { SeptetMeasureEvent } from "./events.js";
 import { toLf } from "./line-breaks.js";
 import { type ComposerStrings, defaultStrings } from "./strings.js";
@@ -225,6 +226,8 @@ export class SeptetComposer extends LitElement {
   /** A long text waits for a pause before it is counted (`DEFER_COUNTS_FROM`). */
   #countTimer: ReturnType<typeof setTimeout> | undefined;
   #countDue = false;
+  /** The text's direction as `dir="auto"` would find it (`direction.ts` says why not `dir="auto"`). */
+  #direction: "ltr" | "rtl" | undefined;
   #countWaiting = false;
   #countFrame = 0;
   #detailsView: { d: Derived; t: ComposerStrings; loaded: boolean; view: unknown } | undefined;
@@ -348,7 +351,10 @@ export class SeptetComposer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("strings")) this.#text = { ...defaultStrings, ...this.strings };
     // Line breaks as a textarea holds them (LF), whatever was assigned: see `line-breaks.ts`.
-    if (changed.has("value")) this.value = toLf(this.value ?? "");
+    if (changed.has("value")) {
+      this.value = toLf(this.value ?? "");
+      this.#direction = textDirection(this.value);
+    }
     if (
       this.#derived === undefined ||
       this.#stale ||
@@ -386,8 +392,11 @@ export class SeptetComposer extends LitElement {
   #deferCount(): void {
     clearTimeout(this.#countTimer);
     cancelAnimationFrame(this.#countFrame);
-    // The pause is timed from the frame that shows the keystroke, so counting never delays it.
+    // The pause is timed from the frame that shows the keystroke, so counting never delays it;
+    // a page that paints no frames (a background tab) is counted after a second all the same.
     const wait = () => {
+      cancelAnimationFrame(this.#countFrame);
+      clearTimeout(this.#countTimer);
       this.#countTimer = setTimeout(() => {
         this.#countDue = true;
         this.requestUpdate();
@@ -395,6 +404,7 @@ export class SeptetComposer extends LitElement {
     };
     this.#countWaiting = true;
     this.#countFrame = requestAnimationFrame(wait);
+    this.#countTimer = setTimeout(wait, 1000);
     cancelAnimationFrame(this.#paintFrame);
     clearTimeout(this.#paintTimer);
     this.#details?.clearMarks(this);
@@ -463,10 +473,10 @@ export class SeptetComposer extends LitElement {
       <div part="base">
         <label part="label" for="input"><slot name="label">${this.label || t.label}</slot></label>
         <div part="field">
-          <div part="highlights" aria-hidden="true" dir="auto">${this.#details?.renderMarks(d) ?? []}</div>
+          <div part="highlights" aria-hidden="true" dir=${this.#direction ?? nothing}>${this.#details?.renderMarks(d) ?? []}</div>
           <textarea
             id="input"
-            dir="auto"
+            dir=${this.#direction ?? nothing}
             part="textarea"
             placeholder=${this.placeholder || nothing}
             ?disabled=${disabled}

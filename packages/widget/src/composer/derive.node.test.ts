@@ -4,6 +4,7 @@ import * as Sms from "@septet/core/Sms";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DeriveInput, derive } from "./derive.js";
+import { textDirection } from "./direction.js";
 import { toCrlf, toLf } from "./line-breaks.js";
 import { MARK_WINDOW, MAX_MARK_RUNS, marksFor } from "./marks.js";
 import { refine } from "./refine.js";
@@ -121,5 +122,20 @@ describe("marks", () => {
     expect(marks.end).toBe(MARK_WINDOW);
     expect(marks.runs.every(([, end]) => end <= MARK_WINDOW + 1)).toBe(true);
     expect(value[marks.layerEnd] === " " || marks.layerEnd === marks.end).toBe(true);
+  });
+});
+
+describe("textDirection", () => {
+  it.each([
+    ["Hello", "ltr"],
+    ["مرحبا", "rtl"],
+    ["שלום", "rtl"],
+    ["123 — مرحبا, hello", "rtl"],
+    ["  42 “Hi” مرحبا", "ltr"],
+    ["\u200fabc", "rtl"],
+    ["123 456 !?", undefined],
+    ["", undefined],
+  ])("%j reads %s", (text, direction) => {
+    expect(textDirection(text)).toBe(direction);
   });
 });
