@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 import { previewWidget } from "./scripts/demo.mjs";
 
@@ -80,8 +80,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The widget's pure parts (what the element derives from its settings), without a browser.
+          name: "widget (node)",
+          environment: "node",
+          include: ["packages/widget/src/**/*.node.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "widget",
           include: ["packages/widget/src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "packages/widget/src/**/*.node.test.ts"],
           browser: {
             enabled: true,
             headless: true,
@@ -95,7 +105,17 @@ export default defineConfig({
             }),
             instances: [{ browser: "chromium" }],
             // The widget's build served as a page gets it (bundles.test.ts): Vite would rewrite it.
-            commands: { widgetServer },
+            // `emulateColorScheme("dark")`: a dark-preferring browser (prefers-color-scheme).
+            commands: {
+              widgetServer,
+              emulateColorScheme: async (ctx, scheme: "light" | "dark" | null) => {
+                if (ctx.provider.name !== "playwright")
+                  throw new Error("emulateColorScheme needs playwright");
+                await (ctx as unknown as { page: import("playwright").Page }).page.emulateMedia({
+                  colorScheme: scheme,
+                });
+              },
+            },
           },
         },
       },

@@ -34,6 +34,16 @@ export interface ComposerStrings {
   readonly singleShift: string;
   /** Shown while a lazily loaded table is on its way (the counts are already the plain ones). */
   readonly refining: string;
+  /** Shown while a long text waits for a pause in typing before it is counted (the counts are the previous text's). */
+  readonly counting: string;
+  /** Under the textarea when the marks cover only the start of a long text: `{count}` characters (UTF-16 units). */
+  readonly marksWindow: string;
+  /** Under the preview when it shows only the start of a long text: `{count}` of `{total}`. */
+  readonly previewWindow: string;
+  /** After the last part shown in a long segment view: `{count}` parts not shown. */
+  readonly partsMore: string;
+  /** BCP 47 locale used to write the large numbers of the notes above (e.g. "10,000"). */
+  readonly locale: string;
   /** Legend of the Auto-Replace radio group and its three options. */
   readonly mode: string;
   readonly modeOff: string;
@@ -47,6 +57,21 @@ export interface ComposerStrings {
   readonly fullRemoves: string;
   /** FULL has no GSM-7 text for the character (emoji, CJK…). */
   readonly noGsmEquivalent: string;
+  /** Characters without a GSM-7 equivalent, grouped by script: `{count}`, `{script}` (the script's name from `Intl.DisplayNames` in `locale`). */
+  readonly scriptGroupOne: string;
+  readonly scriptGroupOther: string;
+  /** The same for emoji. */
+  readonly emojiGroupOne: string;
+  readonly emojiGroupOther: string;
+  /** The same for characters of no script named by the element. */
+  readonly otherGroupOne: string;
+  readonly otherGroupOther: string;
+  /** Positions of a group, shown on demand: `{positions}` (1-based, in the text as typed). */
+  readonly positions: string;
+  /** Summary of the characters Auto-Replace replaced, expandable: `{count}`. */
+  readonly replacedSummary: string;
+  /** Everything that forced UCS-2 was replaced. */
+  readonly noneLeft: string;
   /** More distinct characters than the list shows: `{count}`. */
   readonly andMore: string;
   /** Heading of the outgoing text preview. */
@@ -68,7 +93,7 @@ export interface ComposerStrings {
   /** One part of the segment view: `{n}`; its range `{start}`–`{end}` in UTF-16 positions of the outgoing text (1-based, inclusive). */
   readonly part: string;
   readonly partRange: string;
-  /** Fill of one part: `{units}` / `{capacity}`. */
+  /** Fill of one part: `{units}` / `{capacity}`; shown left to right in every page (a fraction). */
   readonly partFill: string;
   /** What the polite live region says after a pause. */
   readonly announce: string;
@@ -105,6 +130,11 @@ export const defaultStrings: ComposerStrings = {
   lockingShift: "{language} locking shift",
   singleShift: "{language} single shift",
   refining: "Loading tables…",
+  counting: "Counting…",
+  marksWindow: "Marks shown for the first {count} characters.",
+  previewWindow: "Showing the first {count} of {total} characters.",
+  partsMore: "and {count} more parts",
+  locale: "en",
   mode: "Auto-Replace",
   modeOff: "Off",
   modeOn: "On",
@@ -113,6 +143,15 @@ export const defaultStrings: ComposerStrings = {
   fullSends: "Full sends",
   fullRemoves: "Full removes it",
   noGsmEquivalent: "no GSM-7 equivalent",
+  scriptGroupOne: "{count} {script} character",
+  scriptGroupOther: "{count} {script} characters",
+  emojiGroupOne: "{count} emoji",
+  emojiGroupOther: "{count} emoji",
+  otherGroupOne: "{count} other character",
+  otherGroupOther: "{count} other characters",
+  positions: "positions {positions}",
+  replacedSummary: "{count} replaced",
+  noneLeft: "None left: Auto-Replace replaced every one.",
   andMore: "and {count} more",
   previewHeading: "Outgoing text",
   cost: "{before} → {after}",
@@ -134,22 +173,3 @@ export const defaultStrings: ComposerStrings = {
   invalidLeftovers: "The leftover substitute was refused: {reason}",
   loadFailed: "The replacement tables could not be loaded.",
 };
-
-/**
- * Fills `{name}` placeholders; unknown names stay as they are.
- *
- * @internal
- */
-export const format = (template: string, values: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = values[key];
-    return value === undefined ? whole : String(value);
-  });
-
-/**
- * Picks the `…One` or `…Other` template by `count` and fills it.
- *
- * @internal
- */
-export const plural = (count: number, one: string, other: string, values = {}): string =>
-  format(count === 1 ? one : other, { count, ...values });
