@@ -8,6 +8,7 @@ export * as ApiKey from "./ApiKey.js";
 export * as DeliveryReport from "./DeliveryReport.js";
 export * as Gsm7 from "./Gsm7.js";
 export * as Ip from "./Ip.js";
+export * as KeySettings from "./KeySettings.js";
 export * as Policy from "./Policy.js";
 export * as Replacement from "./Replacement.js";
 export * as ReplacementTable from "./ReplacementTable.js";
