@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 import { serve } from "./scripts/serve-demo.mjs";
 
@@ -69,8 +69,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The widget's pure parts (what the element derives from its settings), without a browser.
+          name: "widget (node)",
+          environment: "node",
+          include: ["packages/widget/src/**/*.node.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "widget",
           include: ["packages/widget/src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "packages/widget/src/**/*.node.test.ts"],
           browser: {
             enabled: true,
             headless: true,

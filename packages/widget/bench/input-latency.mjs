@@ -119,6 +119,64 @@ try {
     return rows;
   }, runs);
 
+  // Long pastes: a keystroke at the end of 1 MB of bidi controls and zero-width characters and of
+  // 10 MB of plain text, from keydown to the first task after the next frame, in a plain
+  // <textarea> (the floor: the browser's own editing) and in the element; then the time until
+  // the element's counts of the new text are shown (it waits for a pause in typing).
+  const longRuns = Number(process.env.LONG_RUNS) || 5;
+  const long = await page.evaluate(async (runs) => {
+    const line = "The quick brown fox jumps over the lazy dog. 0123456789\n";
+    const texts = {
+      "1 MB of bidi controls and zero-width characters": "\u202e\u200b\u2067x\u2069\u200d"
+        .repeat(1 << 20)
+        .slice(0, 1 << 20),
+      "10 MB of plain text (lines of 56)": line.repeat(Math.ceil(1e7 / line.length)).slice(0, 1e7),
+    };
+    const settle = async (el) => {
+      await el.updateComplete;
+      while (el.pending) await new Promise((r) => setTimeout(r, 5));
+      await el.updateComplete;
+    };
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    // A keystroke as the browser delivers it: keydown, the edit, input (as a person typing).
+    const press = (area) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        area.dispatchEvent(new KeyboardEvent("keydown", { key: "x", bubbles: true, composed: true }));
+        area.setRangeText("x", area.value.length, area.value.length, "end");
+        area.dispatchEvent(
+          new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText", data: "x" }),
+        );
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+      });
+    const rows = [];
+    for (const [label, text] of Object.entries(texts)) {
+      document.body.innerHTML = "<textarea style='width:40rem;height:10rem'></textarea>";
+      const plain = document.querySelector("textarea");
+      plain.value = text;
+      plain.focus();
+      const floor = [];
+      for (let i = 0; i < runs; i++) floor.push(await press(plain));
+      document.body.innerHTML = `<septet-composer label="Bench" mode="full" style="width:40rem"></septet-composer>`;
+      const el = document.querySelector("septet-composer");
+      el.value = text;
+      await settle(el);
+      const area = el.shadowRoot.querySelector("textarea");
+      area.focus();
+      const key = [];
+      const counted = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        key.push(await press(area));
+        await settle(el);
+        counted.push(performance.now() - t0);
+      }
+      rows.push({ label, floor: median(floor), key: median(key), counted: median(counted) });
+    }
+    document.body.replaceChildren();
+    return rows;
+  }, longRuns);
+
   const ms = (n) => n.toFixed(1);
   const load = (await import("node:os")).loadavg()[0].toFixed(1);
   console.log(
@@ -132,6 +190,14 @@ try {
     console.log(
       `| ${r.mode.startsWith("plain") ? r.mode : r.mode.toUpperCase()} | ${r.label} | ${r.size.toLocaleString("en")} | ${r.encoding === "–" ? "–" : `${r.encoding}, ${r.segments} seg`} | ${ms(r.dom.median)} / ${ms(r.dom.p95)} ms | ${ms(r.layout.median)} / ${ms(r.layout.p95)} ms |`,
     );
+  }
+  console.log(`\nLong pastes (FULL mode), median of ${longRuns} keystrokes at the end of the text:\n`);
+  console.log(
+    "| text | plain <textarea>: key → next frame | composer: key → next frame | composer: key → counts shown |",
+  );
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const r of long) {
+    console.log(`| ${r.label} | ${ms(r.floor)} ms | ${ms(r.key)} ms | ${ms(r.counted)} ms |`);
   }
 } finally {
   await browser.close();

@@ -4,7 +4,7 @@ import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import { renderStates, states } from "../demo/states.js";
-import type { SeptetComposer } from "./composer/composer.js";
+import type { SeptetComposer } from "./composer/composer.component.js";
 import { settle } from "./test/helpers.js";
 import "./index.js";
 

@@ -5,7 +5,14 @@
  *
  * @packageDocumentation
  */
-export { type LanguageInput, type Leftovers, type Mode, SeptetComposer } from "./composer/composer.js";
+import "./composer/septet-composer.js";
+
+export {
+  type LanguageInput,
+  type Leftovers,
+  type Mode,
+  SeptetComposer,
+} from "./composer/composer.component.js";
 export { type SeptetMeasureDetail, SeptetMeasureEvent } from "./composer/events.js";
 export { type ComposerStrings, defaultStrings } from "./composer/strings.js";
 

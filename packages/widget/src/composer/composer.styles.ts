@@ -1,31 +1,14 @@
 import { css } from "lit";
+import { tokens } from "../shared/tokens.styles.js";
 
 /**
  * Styles of `<septet-composer>`. Colours meet WCAG AA (4.5:1) against the default background;
  * every colour a page may want to change is a `--septet-*` custom property.
  */
-export const styles = css`
+export const styles = [
+  tokens,
+  css`
   :host {
-    --_accent: var(--septet-accent, #0b57d0);
-    --_text: var(--septet-text-color, #1f2328);
-    --_muted: var(--septet-muted-color, #505a64);
-    --_background: var(--septet-background, #ffffff);
-    --_border: var(--septet-border-color, #8c959f);
-    --_radius: var(--septet-radius, 6px);
-    --_mark: var(--septet-mark-color, #ffc98a);
-    --_replaced: var(--septet-replaced-color, #c6e9ff);
-    --_error: var(--septet-error-color, #b3261e);
-    --_focus: var(--septet-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
-    --_font-family: var(
-      --septet-font-family,
-      system-ui,
-      -apple-system,
-      "Segoe UI",
-      Roboto,
-      "Noto Sans",
-      sans-serif
-    );
-    --_mono: var(--septet-mono-font, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace);
     display: block;
     color: var(--_text);
     font-family: var(--_font-family);
@@ -152,6 +135,13 @@ export const styles = css`
 
   [part~="refining"] {
     font-style: italic;
+  }
+
+  [part~="marks-note"],
+  [part~="window-note"] {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
   }
 
   [part~="modes"] {
@@ -436,4 +426,5 @@ export const styles = css`
       outline: 1px solid CanvasText;
     }
   }
-`;
+`,
+];

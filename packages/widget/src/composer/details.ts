@@ -8,30 +8,13 @@
  *
  * @internal
  */
-import type * as Replacement from "@septet/core/Replacement";
-import { apply } from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
-import { measure as measureText } from "@septet/core/Sms";
-
-export { apply, makeTable } from "@septet/core/Replacement";
-
 import { html, nothing, type TemplateResult } from "lit";
+import { format, plural } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
-import { type ComposerStrings, format, plural } from "./strings.js";
+import type { ComposerStrings } from "./strings.js";
 
-/** Runs of adjacent characters that force UCS-2, as [start, end) UTF-16 ranges. */
-const runs = function* (forced: ReadonlyArray<Sms.Forced>): Generator<readonly [number, number]> {
-  for (let i = 0; i < forced.length; ) {
-    const start = forced[i]!.index;
-    let end = start + forced[i]!.char.length;
-    i++;
-    while (i < forced.length && forced[i]!.index === end) {
-      end += forced[i]!.char.length;
-      i++;
-    }
-    yield [start, end];
-  }
-};
+export { makeTable, refine } from "./refine.js";
 
 /** The CSS Custom Highlight API registry, when the browser has it. */
 const highlights: HighlightRegistry | undefined = globalThis.CSS?.highlights;
@@ -49,21 +32,30 @@ const layers = new WeakMap<Element, { ranges: Array<StaticRange>; node: Text | u
  * matters at 10,000 characters. Without it, `<mark>` elements, rendered here.
  */
 export const renderMarks = (d: Derived): Array<string | TemplateResult> => {
-  const forced = d.before.forcedUcs2;
+  const { runs } = d.marks;
   // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
-  if (forced.length === 0 || ucs2 !== undefined) return [];
+  if (runs.length === 0 || ucs2 !== undefined) return [];
   const text = d.value;
-  // A trailing newline makes a line in a textarea but not in a block: keep the heights equal.
-  const tail = text.endsWith("\n") ? "\u200b" : "";
   const out: Array<string | TemplateResult> = [];
   let at = 0;
-  for (const [start, end] of runs(forced)) {
+  for (const [start, end] of runs) {
     if (start > at) out.push(text.slice(at, start));
     out.push(html`<mark>${text.slice(start, end)}</mark>`);
     at = end;
   }
-  out.push(text.slice(at) + tail);
+  out.push(layerText(d).slice(at));
   return out;
+};
+
+/**
+ * The layer's text: the part of the text the marks cover (`marks.ts`). A trailing newline makes
+ * a line in a textarea but not in a block: a zero-width space keeps the heights equal.
+ */
+const layerText = (d: Derived): string => {
+  const { runs, layerEnd } = d.marks;
+  if (runs.length === 0) return "";
+  const text = layerEnd === d.value.length ? d.value : d.value.slice(0, layerEnd);
+  return text.endsWith("\n") ? `${text}\u200b` : text;
 };
 
 /**
@@ -76,9 +68,10 @@ export const paintMarks = (host: Element, layer: Element | null, d: Derived): vo
   if (ucs2 === undefined) return;
   clearMarks(host);
   if (layer === null) return;
-  const forced = d.before.forcedUcs2;
+  // A layer holding part of the text is padded to the textarea's height by the element.
+  layer.toggleAttribute("data-partial", !d.marks.complete);
   // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
-  const next = forced.length === 0 ? "" : d.value + (d.value.endsWith("\n") ? "\u200b" : ""); // see renderMarks
+  const next = layerText(d);
   let state = layers.get(host);
   if (state === undefined) {
     state = { ranges: [], node: undefined };
@@ -103,7 +96,7 @@ export const paintMarks = (host: Element, layer: Element | null, d: Derived): vo
       end++;
     node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
   }
-  for (const [start, end] of runs(forced)) {
+  for (const [start, end] of d.marks.runs) {
     const range = new StaticRange({
       startContainer: node,
       startOffset: start,
@@ -132,89 +125,6 @@ const codePointLabel = (char: string): string =>
 /** Characters shown as a code point only in lists (spaces, controls, invisible format characters). */
 const isInvisible = (char: string): boolean =>
   /^[\s\p{Cc}\p{Cf}\p{Zs}\p{M}]$/u.test(char) || char.length === 0;
-
-/**
- * What FULL sends for one character on its own (with the key's table): its replacement, `""`
- * when FULL removes it, or `null` when FULL has none (a leftover). Context-free on purpose: the
- * list shows each distinct character once.
- */
-const hintFor = (char: string, table: Replacement.Table | undefined): string | null => {
-  const result = apply(char, { mode: "full", table });
-  return result._tag !== "Applied" || result.leftovers.length > 0 || result.text === char
-    ? null
-    : result.text;
-};
-
-/** What `refine` adds to the plain measurement: the outcome of Auto-Replace and the FULL hints. */
-export type Refined = Pick<
-  Derived,
-  "before" | "outgoing" | "after" | "replacements" | "leftovers" | "rejected" | "hints" | "tableError"
->;
-
-/** Hints per table (`null` key: no table); a long text repeats the same few characters. */
-const hintCaches = new WeakMap<object, Map<string, string | null>>();
-const noTable = {};
-
-/**
- * Applies Auto-Replace (`mode`, the made ON `table`, the leftover `policy`) to `value`, and finds
- * what FULL sends for each distinct character that forces UCS-2 (cached per table, so typing
- * costs no extra FULL pass). The element calls it once the engine is loaded, with its own
- * measurement of `value`, or with `undefined` in FULL and ON with a table: `apply` measures the
- * text before replacing it, so measuring it here too would be the same work twice.
- */
-export const refine = (
-  value: string,
-  mode: Replacement.Mode,
-  measured: Sms.Measurement | undefined,
-  table: Replacement.Table | undefined,
-  policy: Replacement.LeftoverPolicy,
-  measure: Sms.MeasureOptions | undefined,
-  t: ComposerStrings,
-): Refined => {
-  let outgoing = value;
-  let before = measured;
-  let after: Sms.Measurement | undefined;
-  let replacements: ReadonlyArray<Replacement.Change> = [];
-  let leftovers: ReadonlyArray<Replacement.Leftover> = [];
-  let rejected: ReadonlyArray<Replacement.Leftover> | undefined;
-  let tableError: string | undefined;
-  if (mode === "full" || (mode === "on" && table !== undefined)) {
-    const result = apply(value, { mode, leftovers: policy, table, measure });
-    if (result._tag === "Applied") {
-      outgoing = result.text;
-      before = result.before;
-      after = result.after;
-      replacements = result.replacements;
-      leftovers = result.leftovers;
-    } else if (result._tag === "LeftoversRejected") {
-      rejected = result.leftovers;
-      leftovers = result.leftovers;
-    } else if (result._tag === "InvalidSubstitute") {
-      tableError = format(t.invalidLeftovers, { reason: result.reason });
-    } else {
-      tableError = result.message; // InvalidOptions: not reachable with a mode and a made table
-    }
-  }
-  before ??= measureText(value, measure);
-  after ??= before;
-  const key = table ?? noTable;
-  let cache = hintCaches.get(key);
-  if (cache === undefined || cache.size > 4096) {
-    cache = new Map<string, string | null>();
-    hintCaches.set(key, cache);
-  }
-  const hints = new Map<string, string | null>();
-  for (const { char } of before.forcedUcs2) {
-    if (hints.has(char)) continue;
-    let hint = cache.get(char);
-    if (hint === undefined) {
-      hint = hintFor(char, table);
-      cache.set(char, hint);
-    }
-    hints.set(char, hint);
-  }
-  return { before, outgoing, after, replacements, leftovers, rejected, hints, tableError };
-};
 
 export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
   const forced = d.before.forcedUcs2;
@@ -266,6 +176,11 @@ export const renderPreview = (d: Derived, t: ComposerStrings): TemplateResult | 
         >
       </span>
       <div part="preview" role="group" tabindex="0" aria-labelledby="preview-title">${renderOutgoing(d, t)}</div>
+      ${
+        d.outgoing.length > PREVIEW_WINDOW
+          ? html`<p part="window-note">${format(t.previewWindow, { count: PREVIEW_WINDOW.toLocaleString(t.locale), total: d.outgoing.length.toLocaleString(t.locale) })}</p>`
+          : nothing
+      }
     </div>
   `;
 };
@@ -283,9 +198,18 @@ const title = (template: string, original: string, replacement: string): string 
   return text;
 };
 
-/** The outgoing text with replacements, kept leftovers and segment starts marked. */
+/**
+ * The preview shows at most this many UTF-16 units of the outgoing text (with a note saying so):
+ * its layout and its marks cost what the text's length costs.
+ */
+const PREVIEW_WINDOW = 10_000;
+
+/** Text as the preview shows it: the outgoing text's CR LF line breaks (as posted) as LF. */
+const shown = (text: string): string => (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
+
+/** The outgoing text with replacements, kept leftovers and segment starts marked (its first `PREVIEW_WINDOW` units). */
 const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> => {
-  const text = d.outgoing;
+  const text = d.outgoing.length > PREVIEW_WINDOW ? d.outgoing.slice(0, PREVIEW_WINDOW) : d.outgoing;
   type Span = { start: number; end: number; kind: "replacement" | "leftover"; title: string };
   const spans: Array<Span> = [];
   // Leftover positions are in `value`: shift them by the replacements before them, and skip
@@ -296,6 +220,10 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> =
   const flushLeftovers = (before: number) => {
     for (; l < leftovers.length && leftovers[l]!.index < before; l++) {
       const { index, char } = leftovers[l]!;
+      if (index + shift >= text.length) {
+        l = leftovers.length; // past the window
+        break;
+      }
       spans.push({
         start: index + shift,
         end: index + shift + char.length,
@@ -305,6 +233,7 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> =
     }
   };
   for (const r of d.replacements) {
+    if (r.outputIndex >= text.length) break;
     flushLeftovers(r.index);
     while (l < leftovers.length && leftovers[l]!.index < r.index + r.original.length) l++;
     spans.push({
@@ -318,8 +247,8 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> =
   flushLeftovers(Number.POSITIVE_INFINITY);
   // One block per SMS part: where each part begins and ends is visible, and typing at the end
   // re-lays out only the last block (one paragraph of 10,000 characters would be laid out whole).
-  const parts = d.after.parts;
-  const last = parts.length - 1;
+  const parts = d.after.parts.filter((part) => part.start < text.length || part.start === 0);
+  const last = d.after.parts.length - 1;
   let s = 0;
   return parts.map((part, n) => {
     const out: Array<string | TemplateResult> = [];
@@ -329,7 +258,7 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> =
       if (span.start > part.end || (span.start === part.end && n < last && span.end > span.start)) break;
       if (span.start === span.end) {
         if (span.start === part.end && n < last) break;
-        if (span.start > at) out.push(text.slice(at, span.start));
+        if (span.start > at) out.push(shown(text.slice(at, span.start)));
         at = Math.max(at, span.start);
         out.push(html`<mark part=${span.kind} title=${span.title} data-empty>∅</mark>`);
         s++;
@@ -337,13 +266,14 @@ const renderOutgoing = (d: Derived, t: ComposerStrings): Array<TemplateResult> =
       }
       const start = Math.max(span.start, part.start);
       const end = Math.min(span.end, part.end);
-      if (start > at) out.push(text.slice(at, start));
-      out.push(html`<mark part=${span.kind} title=${span.title}>${text.slice(start, end)}</mark>`);
+      if (start > at) out.push(shown(text.slice(at, start)));
+      out.push(html`<mark part=${span.kind} title=${span.title}>${shown(text.slice(start, end))}</mark>`);
       at = end;
       if (span.end > part.end) break; // the span goes on in the next part
       s++;
     }
-    if (part.end > at) out.push(text.slice(at, part.end));
+    const end = Math.min(part.end, text.length);
+    if (end > at) out.push(shown(text.slice(at, end)));
     return html`<span class="segment"
       >${last > 0 ? html`<span part="boundary" aria-hidden="true">${n + 1}</span>` : nothing}${out}</span
     >`;

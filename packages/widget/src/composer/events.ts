@@ -7,9 +7,9 @@ import type * as Sms from "@septet/core/Sms";
  * @since 0.1.0
  */
 export interface SeptetMeasureDetail {
-  /** The text as typed (what the form submits). */
+  /** The text as typed, with LF line breaks as the textarea holds it (the form posts them as CR LF). */
   readonly value: string;
-  /** The text that goes out after Auto-Replace (equal to `value` in OFF mode). */
+  /** The text that goes out after Auto-Replace, line breaks as posted (CR LF); in OFF mode `value` as posted. */
   readonly outgoing: string;
   /** The Auto-Replace mode applied. */
   readonly mode: Replacement.Mode;
@@ -17,9 +17,9 @@ export interface SeptetMeasureDetail {
   readonly measurement: Sms.Measurement;
   /** Measurement of `value` before replacement (the same object as `measurement` in OFF mode). */
   readonly before: Sms.Measurement;
-  /** Every replacement made, positions in `value`. */
+  /** Every replacement made, positions in `value` as posted (CR LF line breaks). */
   readonly replacements: ReadonlyArray<Replacement.Change>;
-  /** Characters FULL could not map and that stayed (or were rejected), positions in `value`. */
+  /** Characters FULL could not map and that stayed (or were rejected), positions in `value` as posted. */
   readonly leftovers: ReadonlyArray<Replacement.Leftover>;
   /**
    * True while a lazily loaded table (replacement or national language tables) is still on its

@@ -34,6 +34,16 @@ export interface ComposerStrings {
   readonly singleShift: string;
   /** Shown while a lazily loaded table is on its way (the counts are already the plain ones). */
   readonly refining: string;
+  /** Shown while a long text waits for a pause in typing before it is counted (the counts are the previous text's). */
+  readonly counting: string;
+  /** Under the textarea when the marks cover only the start of a long text: `{count}` characters (UTF-16 units). */
+  readonly marksWindow: string;
+  /** Under the preview when it shows only the start of a long text: `{count}` of `{total}`. */
+  readonly previewWindow: string;
+  /** After the last part shown in a long segment view: `{count}` parts not shown. */
+  readonly partsMore: string;
+  /** BCP 47 locale used to write the large numbers of the notes above (e.g. "10,000"). */
+  readonly locale: string;
   /** Legend of the Auto-Replace radio group and its three options. */
   readonly mode: string;
   readonly modeOff: string;
@@ -105,6 +115,11 @@ export const defaultStrings: ComposerStrings = {
   lockingShift: "{language} locking shift",
   singleShift: "{language} single shift",
   refining: "Loading tables…",
+  counting: "Counting…",
+  marksWindow: "Marks shown for the first {count} characters.",
+  previewWindow: "Showing the first {count} of {total} characters.",
+  partsMore: "and {count} more parts",
+  locale: "en",
   mode: "Auto-Replace",
   modeOff: "Off",
   modeOn: "On",
@@ -134,22 +149,3 @@ export const defaultStrings: ComposerStrings = {
   invalidLeftovers: "The leftover substitute was refused: {reason}",
   loadFailed: "The replacement tables could not be loaded.",
 };
-
-/**
- * Fills `{name}` placeholders; unknown names stay as they are.
- *
- * @internal
- */
-export const format = (template: string, values: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = values[key];
-    return value === undefined ? whole : String(value);
-  });
-
-/**
- * Picks the `…One` or `…Other` template by `count` and fills it.
- *
- * @internal
- */
-export const plural = (count: number, one: string, other: string, values = {}): string =>
-  format(count === 1 ? one : other, { count, ...values });

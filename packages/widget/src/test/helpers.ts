@@ -1,6 +1,6 @@
 import { page } from "vitest/browser";
-import type { SeptetComposer } from "../composer/composer.js";
-import "../composer/composer.js";
+import type { SeptetComposer } from "../composer/composer.component.js";
+import "../composer/septet-composer.js";
 
 /** Mounts markup in a fresh container and returns the first composer in it, settled. */
 export const mount = async (markup: string): Promise<{ el: SeptetComposer; root: HTMLElement }> => {

@@ -1,8 +1,7 @@
 import type * as Gsm7 from "@septet/core/Gsm7";
 import type * as Replacement from "@septet/core/Replacement";
-import * as Sms from "@septet/core/Sms";
+import type * as Sms from "@septet/core/Sms";
 import {
-  type ComplexAttributeConverter,
   html,
   LitElement,
   nothing,
@@ -10,12 +9,22 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from "lit";
+import { FormController, type FormSnapshot } from "../shared/form-controller.js";
+import { format, plural } from "../shared/strings.js";
 import { styles } from "./composer.styles.js";
+import {
+  InvalidJson,
+  isEmptyTable,
+  jsonConverter,
+  languagesConverter,
+  leftoversConverter,
+} from "./converters.js";
+import { derive, MODES } from "./derive.js";
 import type { Derived } from "./derived.js";
 import type * as Details from "./details.js";
 import { SeptetMeasureEvent } from "./events.js";
-import { FormController, type FormSnapshot } from "./form-controller.js";
-import { type ComposerStrings, defaultStrings, format, plural } from "./strings.js";
+import { toLf } from "./line-breaks.js";
+import { type ComposerStrings, defaultStrings } from "./strings.js";
 
 /** Auto-Replace mode (`Replacement.Mode`). */
 export type Mode = Replacement.Mode;
@@ -25,56 +34,23 @@ export type Leftovers = Replacement.LeftoverPolicy;
 /** A national language name as `languages` accepts it: `"turkish"` or `"Turkish"`. */
 export type LanguageInput = Gsm7.LanguageName | Lowercase<Gsm7.LanguageName>;
 
-const MODES: ReadonlyArray<Mode> = ["off", "on", "full"];
 /**
  * From this length the layer marking the characters that force UCS-2 is updated one frame after
  * the counts (see `updated()`); shorter texts are marked in the same update.
  */
 const DEFER_MARKS_FROM = 4000;
+/**
+ * From this length (UTF-16 units) a change of text is counted after a pause in typing
+ * (`COUNT_DELAY`) instead of at once, so each keystroke in a long text is answered in the next
+ * frame: counting 1 MB takes a tenth of a second or more, which would otherwise delay every key.
+ */
+const DEFER_COUNTS_FROM = 50_000;
+/** The segment view lists at most this many parts, then says how many more there are. */
+const MAX_PARTS_SHOWN = 100;
+/** Pause after the last change of a long text before it is counted. */
+const COUNT_DELAY = 150;
 /** Pause after the last change before the live region speaks. */
 const ANNOUNCE_DELAY = 500;
-
-const languagesConverter: ComplexAttributeConverter<ReadonlyArray<LanguageInput>> = {
-  fromAttribute: (value) =>
-    (value ?? "")
-      .split(/\s+/)
-      .filter((name) => name !== "")
-      .map((name) => name.toLowerCase() as LanguageInput),
-  toAttribute: (value) => value.join(" "),
-};
-
-/** Marks a `replacements` attribute that is not JSON, so the element can say so. */
-class InvalidJson {
-  constructor(readonly message: string) {}
-}
-
-const jsonConverter: ComplexAttributeConverter<unknown> = {
-  fromAttribute: (value) => {
-    if (value === null) return undefined;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch (error) {
-      return new InvalidJson(error instanceof Error ? error.message : String(error));
-    }
-  },
-};
-
-const leftoversConverter: ComplexAttributeConverter<Leftovers> = {
-  fromAttribute: (value) => {
-    if (value === null) return "keep";
-    if (value.startsWith("substitute:")) return { substitute: value.slice("substitute:".length) };
-    return value as Leftovers;
-  },
-  toAttribute: (value) => (typeof value === "string" ? value : `substitute:${value.substitute}`),
-};
-
-const isEmptyTable = (input: unknown): boolean =>
-  input === undefined ||
-  input === null ||
-  input === "" ||
-  (typeof input === "object" && !(input instanceof InvalidJson) && Object.keys(input).length === 0);
-
-const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 
 interface UiState {
   readonly formDisabled: boolean;
@@ -97,7 +73,10 @@ interface UiState {
  *
  * Counts and `max-segments` describe the outgoing text (what is billed); the form submits the
  * text as typed (`value`), and the outgoing text is the `outgoing` property and the detail of
- * `septet-measure`.
+ * `septet-measure`. Line breaks: `value` holds LF as a textarea does, and the text is counted as
+ * a form posts it, each line break as CR LF (2 units). A long text is never shortened: from
+ * 50,000 UTF-16 units it is counted after a pause in typing, and the marks, the preview and the
+ * segment view cover its start, with a note saying so (see the package README).
  *
  * @summary A drop-in SMS composer that counts GSM-7 / UCS-2 segments as you type.
  *
@@ -130,9 +109,11 @@ interface UiState {
  * @csspart part - One segment of the segment view.
  * @csspart part-bar - The fill bar of a segment.
  * @csspart part-fill - The filled portion of that bar.
+ * @csspart marks-note - "Marks shown for the first N characters", under a long text.
+ * @csspart window-note - "Showing the first N of M characters", under a long preview.
  * @csspart error - The validation message.
  * @csspart help-text - The help text slot.
- * @csspart refining - The notice shown while tables load.
+ * @csspart refining - The notice shown while tables load or a long text waits to be counted.
  *
  * @cssproperty --septet-accent - Accent colour: focus ring, checked mode, segment fill.
  * @cssproperty --septet-text-color - Text colour.
@@ -155,6 +136,9 @@ interface UiState {
  * <script type="module" src="https://unpkg.com/@septet/widget/dist/septet-composer.js"></script>
  * <septet-composer name="text" label="Message" mode="full" max-segments="3"></septet-composer>
  * ```
+ * Importing this module does not define the tag: `septet-composer.ts` does (or call
+ * `customElements.define` with a name of your own).
+ *
  * @tagname septet-composer
  * @since 0.1.0
  */
@@ -183,7 +167,7 @@ export class SeptetComposer extends LitElement {
     strings: { attribute: false },
   };
 
-  /** The text as typed; the form submits it under `name`. The `value` attribute is the default that form reset restores. */
+  /** The text as typed, line breaks as LF (CR LF and CR given are read back as LF, as on a textarea); the form submits it under `name`. The `value` attribute is the default that form reset restores. */
   declare value: string;
   /** Auto-Replace mode: `"off"` (text unchanged), `"on"` (default: the `replacements` table), `"full"` (table, then every character outside GSM-7 that has a GSM-7 equivalent). An unknown value acts as `"off"`, as in core: text is never changed by a setting the element does not understand. */
   declare mode: Mode;
@@ -228,6 +212,14 @@ export class SeptetComposer extends LitElement {
   #painted: Derived | undefined;
   #paintFrame = 0;
   #paintTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The textarea's value as of its last `input` event (the same string is not compared again). */
+  #typed: string | undefined;
+  /** A long text waits for a pause before it is counted (`DEFER_COUNTS_FROM`). */
+  #countTimer: ReturnType<typeof setTimeout> | undefined;
+  #countDue = false;
+  #countWaiting = false;
+  #countFrame = 0;
+  #detailsView: { d: Derived; t: ComposerStrings; loaded: boolean; view: unknown } | undefined;
 
   constructor() {
     super();
@@ -248,7 +240,7 @@ export class SeptetComposer extends LitElement {
     });
   }
 
-  /** The text that goes out after Auto-Replace (equal to `value` in OFF mode). */
+  /** The text that goes out after Auto-Replace, line breaks as posted (CR LF); in OFF mode, `value` as posted. */
   get outgoing(): string {
     return this.#derived?.outgoing ?? this.value;
   }
@@ -258,14 +250,17 @@ export class SeptetComposer extends LitElement {
     return this.#derived?.after;
   }
 
-  /** Replacements made in the outgoing text, positions in `value`. */
+  /** Replacements made in the outgoing text, positions in `value` as posted (CR LF line breaks). */
   get replacementsMade(): ReadonlyArray<Replacement.Change> {
     return this.#derived?.replacements ?? [];
   }
 
-  /** True while a lazily loaded table is on its way (the counts are then the plain ones). */
+  /**
+   * True while the counts shown are not yet those of the text: a lazily loaded table is on its
+   * way (the counts are then the plain ones), or a long text waits for a pause in typing.
+   */
   get pending(): boolean {
-    return this.#derived?.pending ?? true;
+    return this.#countWaiting || (this.#derived?.pending ?? true);
   }
 
   /** The default value: the `value` attribute, restored by form reset. */
@@ -330,25 +325,72 @@ export class SeptetComposer extends LitElement {
     clearTimeout(this.#announceTimer);
     cancelAnimationFrame(this.#paintFrame);
     clearTimeout(this.#paintTimer);
+    if (this.#countWaiting) {
+      // Counted again on reconnect.
+      clearTimeout(this.#countTimer);
+      cancelAnimationFrame(this.#countFrame);
+      this.#countTimer = undefined;
+      this.#countWaiting = false;
+      this.#stale = true;
+    }
     this.#details?.clearMarks(this);
     this.#painted = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("strings")) this.#text = { ...defaultStrings, ...this.strings };
+    // Line breaks as a textarea holds them (LF), whatever was assigned: see `line-breaks.ts`.
+    if (changed.has("value")) this.value = toLf(this.value ?? "");
     if (
       this.#derived === undefined ||
       this.#stale ||
+      this.#countDue ||
       changed.has("value") ||
       changed.has("mode") ||
       changed.has("languages") ||
       changed.has("replacements") ||
       changed.has("leftovers")
     ) {
-      this.#stale = false;
-      this.#derived = this.#derive();
+      const onlyText = !(
+        this.#stale ||
+        this.#countDue ||
+        changed.has("mode") ||
+        changed.has("languages") ||
+        changed.has("replacements") ||
+        changed.has("leftovers")
+      );
+      if (this.#derived !== undefined && onlyText && this.value.length >= DEFER_COUNTS_FROM) {
+        this.#deferCount();
+      } else {
+        clearTimeout(this.#countTimer);
+        cancelAnimationFrame(this.#countFrame);
+        this.#countTimer = undefined;
+        this.#countWaiting = false;
+        this.#countDue = false;
+        this.#stale = false;
+        this.#derived = this.#derive();
+      }
     }
-    this.#invalid = this.#validate(this.#derived);
+    this.#invalid = this.#validate(this.#derived!);
+  }
+
+  /** Counts a long text after a pause in typing; its old marks go at once (they no longer fit). */
+  #deferCount(): void {
+    clearTimeout(this.#countTimer);
+    cancelAnimationFrame(this.#countFrame);
+    // The pause is timed from the frame that shows the keystroke, so counting never delays it.
+    const wait = () => {
+      this.#countTimer = setTimeout(() => {
+        this.#countDue = true;
+        this.requestUpdate();
+      }, COUNT_DELAY);
+    };
+    this.#countWaiting = true;
+    this.#countFrame = requestAnimationFrame(wait);
+    cancelAnimationFrame(this.#paintFrame);
+    clearTimeout(this.#paintTimer);
+    this.#details?.clearMarks(this);
+    this.#painted = undefined;
   }
 
   protected override updated(): void {
@@ -359,11 +401,15 @@ export class SeptetComposer extends LitElement {
     // The text and the radios are synced by hand, only when they differ, so typing, the caret
     // and the native undo history are never disturbed by a re-render.
     const textarea = this.renderRoot.querySelector("textarea")!;
-    if (textarea.value !== derived.value) textarea.value = derived.value;
+    // `#typed` is the textarea's own string: the same reference, compared at no cost.
+    if (this.value !== this.#typed && textarea.value !== this.value) {
+      textarea.value = this.value;
+      this.#typed = textarea.value;
+    }
     for (const radio of this.renderRoot.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
       radio.checked = radio.value === derived.mode;
     }
-    if (derived !== this.#painted) {
+    if (derived !== this.#painted && !this.#countWaiting) {
       this.#painted = derived;
       cancelAnimationFrame(this.#paintFrame);
       clearTimeout(this.#paintTimer);
@@ -423,81 +469,42 @@ export class SeptetComposer extends LitElement {
             @scroll=${this.#syncScroll}
           ></textarea>
         </div>
+        ${
+          this.#details === undefined || d.marks.complete || this.#countWaiting
+            ? nothing
+            : html`<p part="marks-note">${format(t.marksWindow, { count: d.marks.end.toLocaleString(t.locale) })}</p>`
+        }
         ${this.#renderCounter(d)}
         <div id="help"><slot name="help-text" part="help-text"></slot></div>
         <p part="error" id="error" ?hidden=${!error}>${error ? this.#invalid?.message : ""}</p>
         ${this.#renderModes(disabled)}
-        ${this.#details === undefined ? nothing : [this.#details.renderForced(d, t), this.#details.renderPreview(d, t)]}
-        ${this.#renderParts(d)}
+        ${this.#renderDetails(d, t)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#ui.announcement}</div>
       </div>
     `;
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Derivation (calls core; no counting here)
+  // Derivation (`derive.ts`, which calls core; no counting here)
 
   #derive(): Derived {
-    const value = this.value ?? "";
-    const mode: Mode = MODES.includes(this.mode) ? this.mode : "off";
-    let pending = false;
-
-    let measure: Sms.MeasureOptions | undefined;
-    const wanted = [...new Set((this.languages ?? []).map((name) => capitalize(name)))];
-    if (wanted.length > 0) {
-      const module = this.#gsm7Module;
-      if (module === undefined) {
-        pending = !this.#loadFailed;
-        this.#loadGsm7();
-      } else {
-        const languages = module.languages.filter((language) => wanted.includes(language.name));
-        if (languages.length > 0) measure = { languages };
-      }
-    }
-
-    const hasTable = !isEmptyTable(this.replacements);
-    const engineMode = mode === "full" || (mode === "on" && hasTable);
     const details = this.#details;
-    // With the engine loaded, FULL and ON with a table leave the measurement to `apply`, which
-    // measures the text before replacing it.
-    const before = engineMode && details !== undefined ? undefined : Sms.measure(value, measure);
-    const needsEngine = engineMode || (before !== undefined && before.forcedUcs2.length > 0);
-    if (needsEngine && details === undefined) {
-      pending = pending || !this.#loadFailed;
-      this.#loadReplacement();
-    }
-
-    let refined: Details.Refined | undefined;
-    if (details !== undefined) {
-      let table: Replacement.Table | undefined;
-      let tableError: string | undefined;
-      if (hasTable) {
-        const made = this.#makeTable(details);
-        if (made._tag === "InvalidTable")
-          tableError = format(this.#text.invalidTable, { reason: made.message });
-        else table = made;
-      }
-      refined = details.refine(value, mode, before, table, this.leftovers ?? "keep", measure, this.#text);
-      // An error of `apply` (e.g. a bad substitute) is reported over one of the table.
-      if (tableError !== undefined && refined.tableError === undefined) refined = { ...refined, tableError };
-    }
-
-    if (refined !== undefined) return { value, mode, ...refined, pending };
-    // Without the engine the text was measured above.
-    const measured = before as Sms.Measurement;
-    return {
-      value,
-      mode,
-      outgoing: value,
-      before: measured,
-      after: measured,
-      replacements: [],
-      leftovers: [],
-      rejected: undefined,
-      hints: new Map(),
-      tableError: undefined,
-      pending,
-    };
+    const hasTable = !isEmptyTable(this.replacements);
+    const { derived, needs } = derive({
+      value: this.value ?? "",
+      mode: this.mode,
+      languages: this.languages ?? [],
+      nationalTables: this.#gsm7Module?.languages,
+      engine: details,
+      hasTable,
+      table: details !== undefined && hasTable ? this.#makeTable(details) : undefined,
+      leftovers: this.leftovers ?? "keep",
+      loadFailed: this.#loadFailed,
+      strings: this.#text,
+    });
+    if (needs.languages) this.#loadGsm7();
+    if (needs.engine) this.#loadReplacement();
+    return derived;
   }
 
   #makeTable(engine: Pick<typeof Replacement, "makeTable">): Replacement.Table | Replacement.InvalidTable {
@@ -532,6 +539,8 @@ export class SeptetComposer extends LitElement {
   }
 
   #formSnapshot(): FormSnapshot {
+    // As a native textarea: the LF form, which the browser posts with CR LF line breaks (the
+    // form that was counted). Converting it here would cost a pass over a long text per key.
     const value = this.value ?? "";
     return {
       value,
@@ -587,7 +596,8 @@ export class SeptetComposer extends LitElement {
   #onInput = (event: Event): void => {
     this.#userChanged = true;
     this.#setUi({ showMissing: true });
-    this.value = (event.target as HTMLTextAreaElement).value;
+    this.#typed = (event.target as HTMLTextAreaElement).value;
+    this.value = this.#typed;
   };
 
   #onChange = (): void => {
@@ -605,6 +615,9 @@ export class SeptetComposer extends LitElement {
     const textarea = this.renderRoot.querySelector("textarea");
     const layer = this.renderRoot.querySelector<HTMLElement>("[part~=highlights]");
     if (textarea === null || layer === null) return;
+    // A layer holding only the start of the text is padded so it scrolls as far as the textarea.
+    if (layer.hasAttribute("data-partial")) layer.style.paddingBottom = `${textarea.scrollHeight}px`;
+    else if (layer.style.paddingBottom !== "") layer.style.paddingBottom = "";
     layer.scrollTop = textarea.scrollTop;
     layer.scrollLeft = textarea.scrollLeft;
   };
@@ -675,7 +688,13 @@ export class SeptetComposer extends LitElement {
           }</span
         >
         <span part="stat remaining">${format(t.remaining, { count: m.remaining })}</span>
-        ${d.pending ? html`<span part="refining">${t.refining}</span>` : nothing}
+        ${
+          this.#countWaiting
+            ? html`<span part="refining">${t.counting}</span>`
+            : d.pending
+              ? html`<span part="refining">${t.refining}</span>`
+              : nothing
+        }
       </div>
     `;
   }
@@ -704,14 +723,32 @@ export class SeptetComposer extends LitElement {
     `;
   }
 
-  /** The segment view; the list scrolls when long, so it is focusable for keyboard scrolling. */
-  #renderParts(d: Derived): TemplateResult {
-    const t = this.#text;
+  /**
+   * The explanation, the preview and the segment view, made once per derivation: a long text
+   * re-renders on each keystroke while its count waits, and these cost what the text costs.
+   */
+  #renderDetails(d: Derived, t: ComposerStrings): unknown {
+    const cached = this.#detailsView;
+    if (cached?.d === d && cached.t === t && cached.loaded === (this.#details !== undefined))
+      return cached.view;
+    const details = this.#details;
+    const view = [
+      details === undefined ? nothing : [details.renderForced(d, t), details.renderPreview(d, t)],
+      this.#renderParts(d, t),
+    ];
+    this.#detailsView = { d, t, loaded: details !== undefined, view };
+    return view;
+  }
+
+  /** The segment view (its first `MAX_PARTS_SHOWN` parts); the list scrolls when long, so it is focusable for keyboard scrolling. */
+  #renderParts(d: Derived, t: ComposerStrings): TemplateResult {
+    const parts = d.after.parts;
+    const shown = parts.length > MAX_PARTS_SHOWN ? parts.slice(0, MAX_PARTS_SHOWN) : parts;
     return html`
       <div class="group">
         <span id="parts-title" class="title">${t.partsHeading}</span>
         <ol part="parts" tabindex="0" aria-labelledby="parts-title">
-          ${d.after.parts.map((part, i) => {
+          ${shown.map((part, i) => {
             const fill = part.capacity === 0 ? 0 : Math.min(100, (part.units / part.capacity) * 100);
             return html`<li part="part">
               <span class="row"
@@ -724,16 +761,9 @@ export class SeptetComposer extends LitElement {
               >
             </li>`;
           })}
+          ${parts.length > shown.length ? html`<li part="part">${format(t.partsMore, { count: parts.length - shown.length })}</li>` : nothing}
         </ol>
       </div>
     `;
-  }
-}
-
-if (!customElements.get("septet-composer")) customElements.define("septet-composer", SeptetComposer);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    "septet-composer": SeptetComposer;
   }
 }
