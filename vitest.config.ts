@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
+import type { BrowserCommandContext } from "vitest/node";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 import { serve } from "./scripts/serve-demo.mjs";
 
@@ -27,6 +28,13 @@ const widgetServer = (): Promise<string> => {
     return new URL(url).origin;
   });
   return widgetOrigin;
+};
+
+/** Runs examples/gateway in Node with a key config and replays requests (key-settings gateway test). */
+const gatewayReplay = async (ctx: BrowserCommandContext, key: unknown, calls: ReadonlyArray<unknown>) => {
+  const helper = "./packages/widget/src/test/gateway.ts";
+  const { replay } = await ctx.project.import<typeof import("./packages/widget/src/test/gateway.js")>(helper);
+  return replay(key, calls as Parameters<typeof replay>[1]);
 };
 
 export default defineConfig({
@@ -90,7 +98,7 @@ export default defineConfig({
             }),
             instances: [{ browser: "chromium" }],
             // The widget's build served as a page gets it (bundles.test.ts): Vite would rewrite it.
-            commands: { widgetServer },
+            commands: { widgetServer, gatewayReplay },
           },
         },
       },

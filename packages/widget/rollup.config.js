@@ -147,4 +147,35 @@ export default [
     onwarn,
     plugins: dropInPlugins(),
   },
+  // (4) <septet-key-settings> drop-in: Lit, @septet/core's KeySettings (and the effect modules it
+  // uses) and the <septet-composer> of its sample message, whose replacement engine and national
+  // tables stay lazy chunks as in (1) (the element never asks for the national tables).
+  {
+    input: { "septet-key-settings": "src/key-settings/index.ts" },
+    preserveEntrySignatures: "allow-extension",
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "[name].js",
+      chunkFileNames: "chunks/key-settings-[name]-[hash].js",
+      sourcemap: true,
+    },
+    onwarn,
+    plugins: dropInPlugins(),
+  },
+  // (5) <septet-key-settings> as a library, like (2): one module per source file, Lit, effect and
+  // @septet/core external.
+  {
+    input: "src/key-settings/index.ts",
+    output: {
+      dir: "dist/lib",
+      format: "es",
+      preserveModules: true,
+      preserveModulesRoot: "src",
+      sourcemap: true,
+    },
+    external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/, /^effect(\/|$)/],
+    onwarn,
+    plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
+  },
 ];

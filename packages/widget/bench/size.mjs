@@ -59,3 +59,23 @@ for (const file of all) {
 }
 if (existsSync(allInOne))
   console.log(row("all in one file, FULL and national tables included (goal ≤ 25 kB)", [allInOne]));
+
+// <septet-key-settings>: its drop-in entry, and everything it loads (the entry and the composer's
+// replacement engine chunk; it never sets `languages`, so the national tables chunk is not loaded).
+const keySettings = join(dist, "septet-key-settings.js");
+if (existsSync(keySettings)) {
+  const ksInitial = walk(keySettings, false);
+  const ksAll = walk(keySettings, true);
+  const ksUsed = ksAll.filter((file) => !relative(dist, file).includes("languages"));
+  console.log();
+  console.log("| `<septet-key-settings>` load | files | min | min+gzip (level 9, per file) |");
+  console.log("| --- | ---: | ---: | ---: |");
+  console.log(row("initial (entry + static imports)", ksInitial));
+  console.log(row("everything it loads (goal ≤ 30 kB)", ksUsed));
+  console.log(row("every chunk, national tables included", ksAll));
+  for (const file of ksAll) {
+    console.log(
+      `| · ${relative(dist, file)}${ksInitial.includes(file) ? "" : " (lazy)"} | 1 | ${kB(raw(file))} | ${kB(gz(file))} |`,
+    );
+  }
+}

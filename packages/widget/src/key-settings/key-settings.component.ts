@@ -247,6 +247,11 @@ export class SeptetKeySettings extends LitElement {
     return this.#review.issues;
   }
 
+  /** The rows of the "what a request changes" table, as shown (`KeySettings.requestCases`, each with the request it resolved). */
+  get requestCases(): ReadonlyArray<KeySettings.RequestCase> {
+    return this.#review.requestCases;
+  }
+
   /** The default value: the `value` attribute, restored by form reset. */
   get defaultValue(): string {
     return this.getAttribute("value") ?? "";

@@ -6,15 +6,6 @@ import { tokens } from "../shared/tokens.styles.js";
  * page prefers a dark scheme (or `theme="dark"`); a page that sets a token keeps its value in
  * both. Colours meet WCAG AA (4.5:1) against the default background in both schemes.
  */
-const dark = css`
-  color-scheme: dark;
-  --_accent: var(--septet-accent, #8ab4f8);
-  --_text: var(--septet-text-color, #e6edf3);
-  --_muted: var(--septet-muted-color, #a9b4bf);
-  --_background: var(--septet-background, #161b22);
-  --_border: var(--septet-border-color, #6e7681);
-  --_error: var(--septet-error-color, #ffb4ab);
-`;
 
 export const styles = [
   tokens,
@@ -27,16 +18,6 @@ export const styles = [
     font-size: var(--septet-font-size, 1rem);
     line-height: 1.45;
     color-scheme: light;
-  }
-
-  :host([theme="dark"]) {
-    ${dark}
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme="light"])) {
-      ${dark}
-    }
   }
 
   :host([hidden]) {
@@ -256,6 +237,31 @@ export const styles = [
     [part~="error"],
     [part~="answer"][data-allowed="false"] {
       color: CanvasText;
+    }
+  }
+`,
+  // Dark defaults, twice (a css literal with an expression would not be minified by the build).
+  css`
+  :host([theme="dark"]) {
+    color-scheme: dark;
+    --_accent: var(--septet-accent, #8ab4f8);
+    --_text: var(--septet-text-color, #e6edf3);
+    --_muted: var(--septet-muted-color, #a9b4bf);
+    --_background: var(--septet-background, #161b22);
+    --_border: var(--septet-border-color, #6e7681);
+    --_error: var(--septet-error-color, #ffb4ab);
+  }
+`,
+  css`
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme="light"])) {
+      color-scheme: dark;
+      --_accent: var(--septet-accent, #8ab4f8);
+      --_text: var(--septet-text-color, #e6edf3);
+      --_muted: var(--septet-muted-color, #a9b4bf);
+      --_background: var(--septet-background, #161b22);
+      --_border: var(--septet-border-color, #6e7681);
+      --_error: var(--septet-error-color, #ffb4ab);
     }
   }
 `,
