@@ -149,6 +149,8 @@ const filledRows = (rows: Fields["rows"]) =>
  * @cssproperty --septet-font-family - Font family.
  * @cssproperty --septet-font-size - Font size.
  * @cssproperty --septet-mono-font - Font of the whitelist, the callback and code.
+ * @cssproperty --septet-mark-color - Background of characters that force UCS-2 in the sample message.
+ * @cssproperty --septet-replaced-color - Background of replaced text in the sample message.
  *
  * @example
  * ```html

@@ -218,6 +218,8 @@ export const styles = [
     --septet-border-color: var(--_border);
     --septet-error-color: var(--_error);
     --septet-radius: var(--_radius);
+    --septet-mark-color: var(--_mark);
+    --septet-replaced-color: var(--_replaced);
   }
 
   septet-composer::part(modes) {
@@ -250,6 +252,8 @@ export const styles = [
     --_background: var(--septet-background, #161b22);
     --_border: var(--septet-border-color, #6e7681);
     --_error: var(--septet-error-color, #ffb4ab);
+    --_mark: var(--septet-mark-color, #7a3e00);
+    --_replaced: var(--septet-replaced-color, #0b4a75);
   }
 `,
   css`
@@ -262,6 +266,10 @@ export const styles = [
       --_background: var(--septet-background, #161b22);
       --_border: var(--septet-border-color, #6e7681);
       --_error: var(--septet-error-color, #ffb4ab);
+      --_mark: var(--septet-mark-color, #7a3e00);
+      --_replaced: var(--septet-replaced-color, #0b4a75);
+    --_mark: var(--septet-mark-color, #7a3e00);
+    --_replaced: var(--septet-replaced-color, #0b4a75);
     }
   }
 `,
