@@ -132,6 +132,7 @@ const filledRows = (rows: Fields["rows"]) =>
  * @csspart sender - The Default Sender input or select.
  * @csspart modes - The Auto-Replace radio group.
  * @csspart rows - The replacement table editor.
+ * @csspart add-row - The button that adds a row to it.
  * @csspart row - One row of it.
  * @csspart sample - The sample message (a `<septet-composer>`).
  * @csspart dlr-url - The webhook URL input.
@@ -371,12 +372,26 @@ export class SeptetKeySettings extends LitElement {
   }
 
   #formSnapshot(): FormSnapshot {
+    return { value: this.value, state: this.value, invalid: this.#invalid(), anchor: this.#anchor() };
+  }
+
+  /** The control `reportValidity()` focuses: the one of the first issue (its row for the table). */
+  #anchor(): HTMLElement | undefined {
     const first = this.#review.issues[0];
-    const anchor =
-      first === undefined
-        ? undefined
-        : (this.renderRoot.querySelector?.<HTMLElement>(`[data-field="${first.field}"]`) ?? undefined);
-    return { value: this.value, state: this.value, invalid: this.#invalid(), anchor };
+    const root = this.renderRoot;
+    if (first === undefined || root.querySelector === undefined) return undefined;
+    switch (first.field) {
+      case "autoReplace":
+        return root.querySelector<HTMLElement>('input[name="auto-replace"]:checked') ?? undefined;
+      case "replacementTable": {
+        const row = first.index === undefined ? undefined : filledRows(this.#fields.rows)[first.index]?.index;
+        return root.querySelector<HTMLElement>(`#from-${row ?? 0}`) ?? undefined;
+      }
+      case "senders":
+        return root.querySelector<HTMLElement>("#sender") ?? undefined;
+      default:
+        return root.querySelector<HTMLElement>(`[data-field="${first.field}"]`) ?? undefined;
+    }
   }
 
   /** Signs the example callback when the secret or the sender changed (Web Crypto is async). */
@@ -569,7 +584,7 @@ export class SeptetKeySettings extends LitElement {
     const modeIssues = this.#issuesOf("autoReplace");
     const tableIssues = this.#issuesOf("replacementTable");
     const rows = filledRows(this.#fields.rows);
-    return html`<fieldset part="field modes" data-field="autoReplace">
+    return html`<fieldset part="field modes">
       <legend>${t.autoReplace}</legend>
       <div class="modes">
         ${MODES.map(

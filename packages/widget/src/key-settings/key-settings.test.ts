@@ -283,6 +283,10 @@ describe("as a form control", () => {
     expect(events.at(-1)?.detail.issues.map((i) => i.pointer)).toEqual(["/name"]);
     expect($(el, "#name").getAttribute("aria-invalid")).toBe("true");
     expect(described(el, $(el, "#name"))).toBe("Required; at most 200 characters. | Name is required.");
+    // reportValidity() takes a keyboard user to the field of the first issue.
+    $<HTMLInputElement>(el, "#whitelist").focus();
+    expect(el.reportValidity()).toBe(false);
+    expect(el.shadowRoot!.activeElement?.id).toBe("name");
     await userEvent.type(name, "shop 2");
     await el.updateComplete;
     expect(JSON.parse(new FormData(form).get("key") as string).name).toBe("shop 2");
@@ -291,6 +295,22 @@ describe("as a form control", () => {
     await el.updateComplete;
     expect(JSON.parse(el.value)).toEqual(JSON.parse(initial));
     expect($<HTMLInputElement>(el, "#name").value).toBe("shop");
+  });
+
+  it("takes localised labels, and a disabled element is not submitted", async () => {
+    const el = await mount(
+      `<form><septet-key-settings name="key" value='{"name":"k"}'></septet-key-settings></form>`,
+    );
+    el.strings = { name: "Nimi", whitelist: "Lubatud IP-aadressid" };
+    await el.updateComplete;
+    await expect.element(page.getByRole("textbox", { name: "Nimi" })).toBeVisible();
+    await expect.element(page.getByRole("textbox", { name: "Lubatud IP-aadressid" })).toBeVisible();
+    const form = el.closest("form")!;
+    expect(new FormData(form).has("key")).toBe(true);
+    el.disabled = true;
+    await el.updateComplete;
+    expect(new FormData(form).has("key")).toBe(false);
+    expect($<HTMLInputElement>(el, "#name").matches(":disabled")).toBe(true);
   });
 
   it("keeps fields it does not edit, and says when the value is not JSON", async () => {
