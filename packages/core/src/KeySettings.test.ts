@@ -97,6 +97,40 @@ describe("explainWhitelist entries", () => {
   });
 });
 
+describe("explainWhitelist coverage", () => {
+  // Law: "covered by" names an entry with a shorter prefix whose range holds this one, exactly
+  // when one exists; "duplicate" names the first entry enforced the same.
+  it("names a covering entry exactly when one exists", () => {
+    const entry4 = fc
+      .tuple(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 14, max: 32 }),
+      )
+      .map(([a, b, p]) => `10.0.${a}.${b}/${p}`);
+    fc.assert(
+      fc.property(fc.array(entry4, { maxLength: 8 }), (entries) => {
+        const report = KeySettings.explainWhitelist(entries);
+        const rules = report.entries.map((e) => e.rule!);
+        report.entries.forEach((e, i) => {
+          const mine = rules[i]!;
+          const holds = (j: number) =>
+            rules[j]!.cidr.prefix < mine.cidr.prefix &&
+            Allowlist.allows(Effect.runSync(Allowlist.make([rules[j]!.canonical])), mine.cidr.address);
+          const covering = e.notes.find((n) => n.kind === "coveredBy");
+          const exists = rules.some((_, j) => holds(j));
+          expect(covering !== undefined).toBe(exists);
+          if (covering?.kind === "coveredBy") expect(holds(covering.by)).toBe(true);
+          const duplicate = e.notes.find((n) => n.kind === "duplicate");
+          const first = rules.findIndex((r) => r.canonical === mine.canonical);
+          expect(duplicate).toEqual(first === i ? undefined : { kind: "duplicate", of: first });
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("explainWhitelist summary", () => {
   it.each([
     [[], "No one can use this key: the whitelist has no valid entry."],

@@ -274,7 +274,7 @@ const explain = (
  * Explains whitelist entries: each one checked on its own with `Allowlist` (so every bad entry
  * has its reason, quoted), the enforced form of each valid one (`Allowlist.rules`), entries that
  * duplicate or sit inside another, and the {@link WhitelistSummary}. Linear in the number of
- * entries (at most 129 lookups each). Never throws.
+ * entries (one lookup per distinct prefix length in use, at most 129, for each). Never throws.
  *
  * @example
  * ```ts
@@ -301,10 +301,17 @@ export const explainWhitelist = (entries: ReadonlyArray<string>): WhitelistRepor
     if (Result.isFailure(made)) return made.failure.entries[0]?.reason ?? "invalid entry";
     return Allowlist.rules(made.success)[0] ?? "invalid entry";
   });
+  // The prefix lengths in use, per family: an entry can only be covered by a range of one of them.
+  const prefixes = { 4: new Set<number>(), 6: new Set<number>() };
   rules.forEach((rule, index) => {
-    if (typeof rule !== "string" && !firstByCanonical.has(rule.canonical))
-      firstByCanonical.set(rule.canonical, index);
+    if (typeof rule === "string") return;
+    if (!firstByCanonical.has(rule.canonical)) firstByCanonical.set(rule.canonical, index);
+    prefixes[rule.cidr.family].add(rule.cidr.prefix);
   });
+  const sortedPrefixes = {
+    4: [...prefixes[4]].sort((a, b) => a - b),
+    6: [...prefixes[6]].sort((a, b) => a - b),
+  };
   const valid: Array<string> = [];
   const out = rules.map((rule, index): WhitelistEntry => {
     const input = typeof list[index] === "string" ? list[index] : String(list[index]);
@@ -326,7 +333,8 @@ export const explainWhitelist = (entries: ReadonlyArray<string>): WhitelistRepor
     const first = firstByCanonical.get(rule.canonical)!;
     if (first !== index) notes.push({ kind: "duplicate", of: first });
     // The widest other entry containing this one: the same address at a shorter prefix.
-    for (let prefix = 0; prefix < rule.cidr.prefix; prefix++) {
+    for (const prefix of sortedPrefixes[rule.cidr.family]) {
+      if (prefix >= rule.cidr.prefix) break;
       const canonical = widened(rule, prefix);
       const by = canonical === undefined ? undefined : firstByCanonical.get(canonical);
       if (by !== undefined && canonical !== undefined) {
