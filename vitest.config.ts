@@ -98,7 +98,18 @@ export default defineConfig({
             }),
             instances: [{ browser: "chromium" }],
             // The widget's build served as a page gets it (bundles.test.ts): Vite would rewrite it.
-            commands: { widgetServer, gatewayReplay },
+            // `emulateColorScheme("dark")`: a dark-preferring browser (prefers-color-scheme).
+            commands: {
+              widgetServer,
+              gatewayReplay,
+              emulateColorScheme: async (ctx, scheme: "light" | "dark" | null) => {
+                if (ctx.provider.name !== "playwright")
+                  throw new Error("emulateColorScheme needs playwright");
+                await (ctx as unknown as { page: import("playwright").Page }).page.emulateMedia({
+                  colorScheme: scheme,
+                });
+              },
+            },
           },
         },
       },

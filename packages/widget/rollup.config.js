@@ -45,6 +45,12 @@ const privateProperties = [
   "focus",
   "font-family",
   "mono",
+  "on-accent",
+  "gsm",
+  "gsm-bg",
+  "ucs2",
+  "ucs2-bg",
+  "focus-color",
 ];
 const shortProperty = (name) => {
   const i = privateProperties.indexOf(name.slice(3));

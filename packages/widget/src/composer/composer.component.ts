@@ -99,7 +99,9 @@ interface UiState {
  * @csspart modes - The Auto-Replace radio group (a fieldset).
  * @csspart mode - One option of the radio group (a label around a native radio).
  * @csspart forced - The list of characters that force UCS-2.
- * @csspart forced-char - One entry of that list.
+ * @csspart forced-char - One entry of that list; a group of characters of one script also has `forced-script`.
+ * @csspart forced-none - Said instead of the list when Auto-Replace replaced every such character.
+ * @csspart replaced - The expandable summary of the characters Auto-Replace replaced.
  * @csspart preview - The outgoing text.
  * @csspart replacement - A replaced span in the preview.
  * @csspart leftover - A character FULL kept in the preview.
@@ -115,7 +117,8 @@ interface UiState {
  * @csspart help-text - The help text slot.
  * @csspart refining - The notice shown while tables load or a long text waits to be counted.
  *
- * @cssproperty --septet-accent - Accent colour: focus ring, checked mode, segment fill.
+ * @cssproperty --septet-accent - Accent colour: checked mode, segment fill (light and dark defaults).
+ * @cssproperty --septet-on-accent-color - Text on the accent colour (the checked mode).
  * @cssproperty --septet-text-color - Text colour.
  * @cssproperty --septet-muted-color - Secondary text colour.
  * @cssproperty --septet-background - Background of the textarea.
@@ -124,7 +127,12 @@ interface UiState {
  * @cssproperty --septet-mark-color - Background of characters that force UCS-2.
  * @cssproperty --septet-replaced-color - Background of replaced text in the preview.
  * @cssproperty --septet-error-color - Error text and invalid border.
- * @cssproperty --septet-focus-ring - Box shadow of the focus ring.
+ * @cssproperty --septet-badge-gsm-color - Text of the GSM-7 badge.
+ * @cssproperty --septet-badge-gsm-background - Background of the GSM-7 badge.
+ * @cssproperty --septet-badge-ucs2-color - Text of the UCS-2 badge.
+ * @cssproperty --septet-badge-ucs2-background - Background of the UCS-2 badge.
+ * @cssproperty --septet-focus-color - Colour of the focus ring's outline.
+ * @cssproperty --septet-focus-ring - Box shadow drawn with the focus outline (a soft halo).
  * @cssproperty --septet-font-family - Font family of the element (default: the system UI font).
  * @cssproperty --septet-font-size - Font size of the element.
  * @cssproperty --septet-textarea-font - Font family of the textarea and preview.
@@ -455,9 +463,10 @@ export class SeptetComposer extends LitElement {
       <div part="base">
         <label part="label" for="input"><slot name="label">${this.label || t.label}</slot></label>
         <div part="field">
-          <div part="highlights" aria-hidden="true">${this.#details?.renderMarks(d) ?? []}</div>
+          <div part="highlights" aria-hidden="true" dir="auto">${this.#details?.renderMarks(d) ?? []}</div>
           <textarea
             id="input"
+            dir="auto"
             part="textarea"
             placeholder=${this.placeholder || nothing}
             ?disabled=${disabled}
@@ -472,7 +481,7 @@ export class SeptetComposer extends LitElement {
         ${
           this.#details === undefined || d.marks.complete || this.#countWaiting
             ? nothing
-            : html`<p part="marks-note">${format(t.marksWindow, { count: d.marks.end.toLocaleString(t.locale) })}</p>`
+            : html`<p part="marks-note" dir="auto">${format(t.marksWindow, { count: d.marks.end.toLocaleString(t.locale) })}</p>`
         }
         ${this.#renderCounter(d)}
         <div id="help"><slot name="help-text" part="help-text"></slot></div>
@@ -677,17 +686,17 @@ export class SeptetComposer extends LitElement {
     const limited = max !== undefined && max > 0;
     return html`
       <div part="counter" aria-hidden="true">
-        <span part="stat characters">${plural(m.characters, t.charactersOne, t.charactersOther)}</span>
-        <span part="badge" data-encoding=${m.encoding}>${this.#encodingText(m)}</span>
-        <span part="stat units">${format(m.encoding === "GSM-7" ? t.septets : t.codeUnits, { count: m.units })}</span>
-        <span part="stat segments" ?data-over=${limited && m.segments > max}
+        <span part="stat characters" dir="auto">${plural(m.characters, t.charactersOne, t.charactersOther)}</span>
+        <span part="badge" dir="auto" data-encoding=${m.encoding}>${this.#encodingText(m)}</span>
+        <span part="stat units" dir="auto">${format(m.encoding === "GSM-7" ? t.septets : t.codeUnits, { count: m.units })}</span>
+        <span part="stat segments" dir="auto" ?data-over=${limited && m.segments > max}
           >${
             limited
               ? format(t.segmentsOfMax, { count: m.segments, max })
               : plural(m.segments, t.segmentsOne, t.segmentsOther)
           }</span
         >
-        <span part="stat remaining">${format(t.remaining, { count: m.remaining })}</span>
+        <span part="stat remaining" dir="auto">${format(t.remaining, { count: m.remaining })}</span>
         ${
           this.#countWaiting
             ? html`<span part="refining">${t.counting}</span>`
@@ -752,11 +761,11 @@ export class SeptetComposer extends LitElement {
             const fill = part.capacity === 0 ? 0 : Math.min(100, (part.units / part.capacity) * 100);
             return html`<li part="part">
               <span class="row"
-                ><span>${format(t.part, { n: i + 1 })}</span>
-                <span>${format(t.partFill, { units: part.units, capacity: part.capacity })}</span></span
+                ><span dir="auto">${format(t.part, { n: i + 1 })}</span>
+                <span class="fill" dir="ltr">${format(t.partFill, { units: part.units, capacity: part.capacity })}</span></span
               >
               <span part="part-bar"><span part="part-fill" style="inline-size: ${fill.toFixed(1)}%"></span></span>
-              <span class="range"
+              <span class="range" dir="auto"
                 >${part.end > part.start ? format(t.partRange, { start: part.start + 1, end: part.end }) : "–"}</span
               >
             </li>`;

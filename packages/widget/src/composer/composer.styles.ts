@@ -75,9 +75,15 @@ export const styles = [
     opacity: 1;
   }
 
-  textarea:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
+  /* One focus ring for every interactive part: an outline (never clipped: no ancestor inside the
+     element hides overflow) in the focus colour, offset from the part, plus a soft halo. */
+  textarea:focus-visible,
+  [part~="mode"]:has(input:focus-visible),
+  [part~="parts"]:focus-visible,
+  [part~="preview"]:focus-visible,
+  summary:focus-visible {
+    outline: 2px solid var(--_focus-color);
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
 
@@ -124,13 +130,13 @@ export const styles = [
     border-radius: 999px;
     font-weight: 600;
     white-space: nowrap;
-    background: #dafbe1;
-    color: #0f5323;
+    background: var(--_gsm-bg);
+    color: var(--_gsm);
   }
 
   [part~="badge"][data-encoding="UCS-2"] {
-    background: #fff1e5;
-    color: #8a3300;
+    background: var(--_ucs2-bg);
+    color: var(--_ucs2);
   }
 
   [part~="refining"] {
@@ -163,11 +169,22 @@ export const styles = [
     font-size: 0.875em;
   }
 
+  /* No overflow clipping here: it would cut the focused option's ring. The end options round
+     their own corners instead. */
   .options {
     display: inline-flex;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    overflow: hidden;
+  }
+
+  [part~="mode"]:first-child {
+    border-start-start-radius: calc(var(--_radius) - 1px);
+    border-end-start-radius: calc(var(--_radius) - 1px);
+  }
+
+  [part~="mode"]:last-child {
+    border-start-end-radius: calc(var(--_radius) - 1px);
+    border-end-end-radius: calc(var(--_radius) - 1px);
   }
 
   [part~="mode"] {
@@ -192,13 +209,10 @@ export const styles = [
 
   [part~="mode"]:has(input:checked) {
     background: var(--_accent);
-    color: #ffffff;
+    color: var(--_on-accent);
   }
 
   [part~="mode"]:has(input:focus-visible) {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
     z-index: 1;
   }
 
@@ -228,11 +242,6 @@ export const styles = [
     font-size: 0.8125em;
     max-height: 12rem;
     overflow-y: auto;
-  }
-
-  [part~="parts"]:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
 
   [part~="part"] {
@@ -342,6 +351,33 @@ export const styles = [
     white-space: pre;
   }
 
+  summary {
+    cursor: pointer;
+    border-radius: 2px;
+  }
+
+  [part~="forced-script"] {
+    display: block;
+  }
+
+  .positions {
+    display: block;
+    margin-top: 0.2rem;
+    color: var(--_muted);
+    font-family: var(--_mono);
+    font-size: 0.85em;
+  }
+
+  [part~="replaced"] > summary,
+  [part~="forced-none"] {
+    margin: 0;
+    font-size: 0.875em;
+  }
+
+  [part~="replaced"] > [part~="forced"] {
+    margin-top: 0.35rem;
+  }
+
   .code-point {
     color: var(--_muted);
     font-family: var(--_mono);
@@ -351,11 +387,6 @@ export const styles = [
   [part~="preview"],
   [part~="forced"] {
     contain: content;
-  }
-
-  [part~="preview"]:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
 
   [part~="preview"] {
@@ -398,7 +429,7 @@ export const styles = [
     padding: 0 0.3rem;
     border-radius: 999px;
     background: var(--_muted);
-    color: #ffffff;
+    color: var(--_background);
     font-size: 0.7em;
     font-weight: 700;
     line-height: 1.4;

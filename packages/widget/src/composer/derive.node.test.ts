@@ -14,7 +14,7 @@ const input = (patch: Partial<DeriveInput>): DeriveInput => ({
   mode: "off",
   languages: [],
   nationalTables: undefined,
-  engine: { refine },
+  engine: { refine, marksFor },
   hasTable: false,
   table: undefined,
   leftovers: "keep",

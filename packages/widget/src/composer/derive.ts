@@ -11,16 +11,17 @@ import * as Sms from "@septet/core/Sms";
 import { format } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
 import { toCrlf } from "./line-breaks.js";
-import { marksFor } from "./marks.js";
+import type { Marks, marksFor } from "./marks.js";
 import type { Refined, refine } from "./refine.js";
 import type { ComposerStrings } from "./strings.js";
 
 /** The Auto-Replace modes, in the order the switch shows them. */
 export const MODES: ReadonlyArray<Replacement.Mode> = ["off", "on", "full"];
 
-/** The replacement engine, once loaded (`refine.ts`, in the lazy chunk). */
+/** The replacement engine and the marks, once loaded (`refine.ts` and `marks.ts`, in the lazy chunk). */
 export interface Engine {
   readonly refine: typeof refine;
+  readonly marksFor: typeof marksFor;
 }
 
 /** The settings `derive` reads. */
@@ -50,6 +51,14 @@ export interface Derivation {
   readonly derived: Derived;
   readonly needs: { readonly engine: boolean; readonly languages: boolean };
 }
+
+/** Before the engine arrives nothing is marked (the marks are painted by the lazy chunk). */
+const noMarks = (value: string): Marks => ({
+  runs: [],
+  end: value.length,
+  layerEnd: value.length,
+  complete: true,
+});
 
 const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 
@@ -110,7 +119,14 @@ export const derive = (input: DeriveInput): Derivation => {
     };
   }
   return {
-    derived: { value, posted, mode, ...refined, marks: marksFor(value, refined.before.forcedUcs2), pending },
+    derived: {
+      value,
+      posted,
+      mode,
+      ...refined,
+      marks: engine?.marksFor(value, refined.before.forcedUcs2) ?? noMarks(value),
+      pending,
+    },
     needs: { engine: needsEngine, languages: needsLanguages },
   };
 };

@@ -12,8 +12,10 @@ import type * as Sms from "@septet/core/Sms";
 import { html, nothing, type TemplateResult } from "lit";
 import { format, plural } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
+import { type CharGroup, groupForced, type ScriptGroup } from "./forced-groups.js";
 import type { ComposerStrings } from "./strings.js";
 
+export { marksFor } from "./marks.js";
 export { makeTable, refine } from "./refine.js";
 
 /** The CSS Custom Highlight API registry, when the browser has it. */
@@ -126,38 +128,82 @@ const codePointLabel = (char: string): string =>
 const isInvisible = (char: string): boolean =>
   /^[\s\p{Cc}\p{Cf}\p{Zs}\p{M}]$/u.test(char) || char.length === 0;
 
-export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
-  const forced = d.before.forcedUcs2;
-  if (forced.length === 0) return nothing;
-  const groups = new Map<string, { count: number; hint: string | null | undefined }>();
-  for (const { char } of forced) {
-    const group = groups.get(char);
-    if (group === undefined) groups.set(char, { count: 1, hint: d.hints.get(char) });
-    else group.count++;
+/** One character of the list, with what FULL would send for it. */
+const renderChar = ({ char, count, hint }: CharGroup, t: ComposerStrings): TemplateResult => {
+  const note =
+    hint === undefined
+      ? nothing
+      : hint === null
+        ? html`<span class="hint">${t.noGsmEquivalent}</span>`
+        : hint === ""
+          ? html`<span class="hint">${t.fullRemoves}</span>`
+          : html`<span class="hint">${t.fullSends} <code class="target">${hint}</code></span>`;
+  return html`<li part="forced-char" dir="auto" data-char=${char}>
+    ${isInvisible(char) ? nothing : html`<code>${char}</code>`}
+    <span class="code-point">${codePointLabel(char)}</span>
+    ${count > 1 ? html`<span>×${count}</span>` : nothing} ${note}
+  </li>`;
+};
+
+/** The script's name in the strings' locale ("Arabic"), from the browser's `Intl.DisplayNames`. */
+const scriptName = (code: string, t: ComposerStrings): string => {
+  try {
+    return new Intl.DisplayNames(t.locale, { type: "script" }).of(code) ?? code;
+  } catch {
+    return code;
   }
-  const shown = [...groups].slice(0, MAX_LISTED);
-  const rest = groups.size - shown.length;
+};
+
+/** One group of characters without a GSM-7 equivalent, with its positions on demand. */
+const renderScript = ({ script, count, positions }: ScriptGroup, t: ComposerStrings): TemplateResult => {
+  const label =
+    script === "emoji"
+      ? plural(count, t.emojiGroupOne, t.emojiGroupOther)
+      : script === "other"
+        ? plural(count, t.otherGroupOne, t.otherGroupOther)
+        : plural(count, t.scriptGroupOne, t.scriptGroupOther, { script: scriptName(script, t) });
+  const list = positions.join(", ") + (count > positions.length ? ", …" : "");
+  return html`<li part="forced-char forced-script" data-script=${script}>
+    <details>
+      <summary dir="auto">${label} · ${t.noGsmEquivalent}</summary>
+      <span class="positions" dir="auto">${format(t.positions, { positions: list })}</span>
+    </details>
+  </li>`;
+};
+
+export const renderForced = (d: Derived, t: ComposerStrings): TemplateResult | typeof nothing => {
+  if (d.before.forcedUcs2.length === 0) return nothing;
+  const view = groupForced(d);
+  const shown = view.remaining.slice(0, MAX_LISTED);
+  const rest = view.remaining.length - shown.length;
+  const nothingLeft = view.scripts.length === 0 && view.remaining.length === 0;
   return html`
     <div role="group" aria-labelledby="forced-title" class="group">
       <span id="forced-title" class="title">${t.forcedHeading}</span>
-      <ul part="forced">
-        ${shown.map(([char, { count, hint }]) => {
-          const note =
-            hint === undefined
-              ? nothing
-              : hint === null
-                ? html`<span class="hint">${t.noGsmEquivalent}</span>`
-                : hint === ""
-                  ? html`<span class="hint">${t.fullRemoves}</span>`
-                  : html`<span class="hint">${t.fullSends} <code class="target">${hint}</code></span>`;
-          return html`<li part="forced-char" data-char=${char}>
-            ${isInvisible(char) ? nothing : html`<code>${char}</code>`}
-            <span class="code-point">${codePointLabel(char)}</span>
-            ${count > 1 ? html`<span>×${count}</span>` : nothing} ${note}
-          </li>`;
-        })}
-        ${rest > 0 ? html`<li part="forced-char">${format(t.andMore, { count: rest })}</li>` : nothing}
-      </ul>
+      ${
+        nothingLeft
+          ? html`<p part="forced-none">${t.noneLeft}</p>`
+          : html`<ul part="forced">
+              ${view.scripts.map((group) => renderScript(group, t))}
+              ${shown.map((group) => renderChar(group, t))}
+              ${rest > 0 ? html`<li part="forced-char">${format(t.andMore, { count: rest })}</li>` : nothing}
+            </ul>`
+      }
+      ${
+        view.replaced.length === 0
+          ? nothing
+          : html`<details part="replaced">
+              <summary>${format(t.replacedSummary, { count: view.replacedCount })}</summary>
+              <ul part="forced">
+                ${view.replaced.slice(0, MAX_LISTED).map((group) => renderChar(group, t))}
+                ${
+                  view.replaced.length > MAX_LISTED
+                    ? html`<li part="forced-char">${format(t.andMore, { count: view.replaced.length - MAX_LISTED })}</li>`
+                    : nothing
+                }
+              </ul>
+            </details>`
+      }
     </div>
   `;
 };
@@ -170,15 +216,15 @@ export const renderPreview = (d: Derived, t: ComposerStrings): TemplateResult | 
     <div class="group">
       <span class="title-row">
         <span id="preview-title" class="title">${t.previewHeading}</span>
-        <span part="cost"
+        <span part="cost" dir="auto"
           >${format(t.cost, { before: cost(d.before), after: cost(d.after) })} ·
           ${plural(d.replacements.length, t.replacementsOne, t.replacementsOther)}</span
         >
       </span>
-      <div part="preview" role="group" tabindex="0" aria-labelledby="preview-title">${renderOutgoing(d, t)}</div>
+      <div part="preview" role="group" tabindex="0" dir="auto" aria-labelledby="preview-title">${renderOutgoing(d, t)}</div>
       ${
         d.outgoing.length > PREVIEW_WINDOW
-          ? html`<p part="window-note">${format(t.previewWindow, { count: PREVIEW_WINDOW.toLocaleString(t.locale), total: d.outgoing.length.toLocaleString(t.locale) })}</p>`
+          ? html`<p part="window-note" dir="auto">${format(t.previewWindow, { count: PREVIEW_WINDOW.toLocaleString(t.locale), total: d.outgoing.length.toLocaleString(t.locale) })}</p>`
           : nothing
       }
     </div>

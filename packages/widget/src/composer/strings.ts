@@ -57,6 +57,21 @@ export interface ComposerStrings {
   readonly fullRemoves: string;
   /** FULL has no GSM-7 text for the character (emoji, CJK…). */
   readonly noGsmEquivalent: string;
+  /** Characters without a GSM-7 equivalent, grouped by script: `{count}`, `{script}` (the script's name from `Intl.DisplayNames` in `locale`). */
+  readonly scriptGroupOne: string;
+  readonly scriptGroupOther: string;
+  /** The same for emoji. */
+  readonly emojiGroupOne: string;
+  readonly emojiGroupOther: string;
+  /** The same for characters of no script named by the element. */
+  readonly otherGroupOne: string;
+  readonly otherGroupOther: string;
+  /** Positions of a group, shown on demand: `{positions}` (1-based, in the text as typed). */
+  readonly positions: string;
+  /** Summary of the characters Auto-Replace replaced, expandable: `{count}`. */
+  readonly replacedSummary: string;
+  /** Everything that forced UCS-2 was replaced. */
+  readonly noneLeft: string;
   /** More distinct characters than the list shows: `{count}`. */
   readonly andMore: string;
   /** Heading of the outgoing text preview. */
@@ -78,7 +93,7 @@ export interface ComposerStrings {
   /** One part of the segment view: `{n}`; its range `{start}`–`{end}` in UTF-16 positions of the outgoing text (1-based, inclusive). */
   readonly part: string;
   readonly partRange: string;
-  /** Fill of one part: `{units}` / `{capacity}`. */
+  /** Fill of one part: `{units}` / `{capacity}`; shown left to right in every page (a fraction). */
   readonly partFill: string;
   /** What the polite live region says after a pause. */
   readonly announce: string;
@@ -128,6 +143,15 @@ export const defaultStrings: ComposerStrings = {
   fullSends: "Full sends",
   fullRemoves: "Full removes it",
   noGsmEquivalent: "no GSM-7 equivalent",
+  scriptGroupOne: "{count} {script} character",
+  scriptGroupOther: "{count} {script} characters",
+  emojiGroupOne: "{count} emoji",
+  emojiGroupOther: "{count} emoji",
+  otherGroupOne: "{count} other character",
+  otherGroupOther: "{count} other characters",
+  positions: "positions {positions}",
+  replacedSummary: "{count} replaced",
+  noneLeft: "None left: Auto-Replace replaced every one.",
   andMore: "and {count} more",
   previewHeading: "Outgoing text",
   cost: "{before} → {after}",

@@ -191,7 +191,6 @@ export class SeptetKeySettings extends LitElement {
     sample: {},
     allowHttp: { attribute: "allow-http", type: Boolean },
     disabled: { type: Boolean, reflect: true },
-    theme: { reflect: true },
     strings: { attribute: false },
   };
 
@@ -209,8 +208,6 @@ export class SeptetKeySettings extends LitElement {
   declare allowHttp: boolean;
   /** Disables every field; a disabled element is not submitted. */
   declare disabled: boolean;
-  /** `"light"` or `"dark"` to force a scheme; unset follows the page's `prefers-color-scheme`. */
-  declare theme: "light" | "dark" | undefined;
   /** Labels shown and announced, for localisation; merged over the English defaults. */
   declare strings: Partial<KeySettingsStrings>;
 
@@ -236,7 +233,6 @@ export class SeptetKeySettings extends LitElement {
     this.sample = "Hello “friend” — naïve café’s 5€ offer, see you at 5…";
     this.allowHttp = false;
     this.disabled = false;
-    this.theme = undefined;
     this.strings = {};
   }
 

@@ -2,9 +2,9 @@ import { css } from "lit";
 import { tokens } from "../shared/tokens.styles.js";
 
 /**
- * Styles of `<septet-key-settings>`. The shared `--septet-*` tokens, with dark defaults when the
- * page prefers a dark scheme (or `theme="dark"`); a page that sets a token keeps its value in
- * both. Colours meet WCAG AA (4.5:1) against the default background in both schemes.
+ * Styles of `<septet-key-settings>`, on the shared `--septet-*` tokens: light or dark from the
+ * `color-scheme` the element inherits, as the composer (the sample message, which inherits the
+ * same tokens). Colours meet WCAG AA (4.5:1) against the default background in both schemes.
  */
 
 export const styles = [
@@ -17,7 +17,6 @@ export const styles = [
     font-family: var(--_font-family);
     font-size: var(--septet-font-size, 1rem);
     line-height: 1.45;
-    color-scheme: light;
   }
 
   :host([hidden]) {
@@ -209,19 +208,7 @@ export const styles = [
     font-family: var(--_mono);
   }
 
-  /* The sample follows this element's tokens (and scheme); its mode is the key's Auto-Replace. */
-  septet-composer {
-    --septet-accent: var(--_accent);
-    --septet-text-color: var(--_text);
-    --septet-muted-color: var(--_muted);
-    --septet-background: var(--_background);
-    --septet-border-color: var(--_border);
-    --septet-error-color: var(--_error);
-    --septet-radius: var(--_radius);
-    --septet-mark-color: var(--_mark);
-    --septet-replaced-color: var(--_replaced);
-  }
-
+  /* The sample's mode is the key's Auto-Replace, chosen above. */
   septet-composer::part(modes) {
     display: none;
   }
@@ -239,37 +226,6 @@ export const styles = [
     [part~="error"],
     [part~="answer"][data-allowed="false"] {
       color: CanvasText;
-    }
-  }
-`,
-  // Dark defaults, twice (a css literal with an expression would not be minified by the build).
-  css`
-  :host([theme="dark"]) {
-    color-scheme: dark;
-    --_accent: var(--septet-accent, #8ab4f8);
-    --_text: var(--septet-text-color, #e6edf3);
-    --_muted: var(--septet-muted-color, #a9b4bf);
-    --_background: var(--septet-background, #161b22);
-    --_border: var(--septet-border-color, #6e7681);
-    --_error: var(--septet-error-color, #ffb4ab);
-    --_mark: var(--septet-mark-color, #7a3e00);
-    --_replaced: var(--septet-replaced-color, #0b4a75);
-  }
-`,
-  css`
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme="light"])) {
-      color-scheme: dark;
-      --_accent: var(--septet-accent, #8ab4f8);
-      --_text: var(--septet-text-color, #e6edf3);
-      --_muted: var(--septet-muted-color, #a9b4bf);
-      --_background: var(--septet-background, #161b22);
-      --_border: var(--septet-border-color, #6e7681);
-      --_error: var(--septet-error-color, #ffb4ab);
-      --_mark: var(--septet-mark-color, #7a3e00);
-      --_replaced: var(--septet-replaced-color, #0b4a75);
-    --_mark: var(--septet-mark-color, #7a3e00);
-    --_replaced: var(--septet-replaced-color, #0b4a75);
     }
   }
 `,

@@ -349,10 +349,13 @@ describe("as a form control", () => {
       .poll(() => el.shadowRoot!.querySelector("septet-composer")?.hasAttribute("data-invalid") !== undefined)
       .toBe(true);
     expect(await violations(document.body)).toEqual([]);
-    el.theme = "dark";
-    document.body.style.background = "#161b22";
+    // Dark: the page declares its scheme, the element and its sample follow.
+    document.documentElement.style.colorScheme = "dark";
+    document.body.style.background = "#0d1117";
     await el.updateComplete;
+    expect(getComputedStyle($(el, "#name")).color).toBe("rgb(230, 237, 243)");
     expect(await violations(document.body)).toEqual([]);
+    document.documentElement.style.colorScheme = "";
     document.body.style.background = "";
   });
 });

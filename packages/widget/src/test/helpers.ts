@@ -33,3 +33,38 @@ export const announcer = (el: SeptetComposer) => shadow(el).querySelector('[role
 
 /** Saves a screenshot of the page into packages/widget/test-results/ (gitignored). */
 export const snap = (name: string) => page.screenshot({ path: `../../test-results/${name}.png` });
+
+/** Every element from `el` up to the document, crossing shadow roots. */
+const ancestors = function* (el: Element): Generator<Element> {
+  for (let node: Node | null = el.parentNode; node !== null; ) {
+    if (node instanceof ShadowRoot) node = node.host;
+    else if (node instanceof Element) {
+      yield node;
+      node = node.parentNode;
+    } else break;
+  }
+};
+
+/**
+ * The box the focus outline of `el` paints (border box grown by outline offset and width), and
+ * whether an ancestor that clips its overflow cuts it.
+ */
+export const ringClipped = (el: Element): boolean => {
+  const style = getComputedStyle(el);
+  const grow = Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
+  const box = el.getBoundingClientRect();
+  const ring = {
+    left: box.left - grow,
+    top: box.top - grow,
+    right: box.right + grow,
+    bottom: box.bottom + grow,
+  };
+  for (const ancestor of ancestors(el)) {
+    const { overflowX, overflowY } = getComputedStyle(ancestor);
+    if (overflowX === "visible" && overflowY === "visible") continue;
+    const clip = ancestor.getBoundingClientRect();
+    if (ring.left < clip.left || ring.top < clip.top || ring.right > clip.right || ring.bottom > clip.bottom)
+      return true;
+  }
+  return false;
+};
