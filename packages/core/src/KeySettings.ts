@@ -547,7 +547,7 @@ export interface RequestCase {
   readonly explanation: string;
 }
 
-/** The recipient of the example requests (a number reserved for drama in Estonia is not needed: any E.164). */
+/** The recipient of the example requests and callback: any E.164 number does. */
 const EXAMPLE_TO = "+37251000000";
 const EXAMPLE_DLR_URL = "https://example.com/dlr";
 
