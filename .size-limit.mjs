@@ -35,4 +35,6 @@ export default [
     "packages/widget/dist/septet-composer.all.js",
     "25 kB",
   ),
+  // Reported, not enforced: the goal (30 kB with everything) is not met; see benchmarks/widget.md.
+  widgetFile("widget: septet-key-settings.js, initial load", "packages/widget/dist/septet-key-settings.js"),
 ];

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
+import type { BrowserCommandContext } from "vitest/node";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 import { previewWidget } from "./scripts/demo.mjs";
 
@@ -31,6 +32,13 @@ const widgetServer = (): Promise<string> => {
     return new URL(url).origin;
   });
   return widgetOrigin;
+};
+
+/** Runs examples/gateway in Node with a key config and replays requests (key-settings gateway test). */
+const gatewayReplay = async (ctx: BrowserCommandContext, key: unknown, calls: ReadonlyArray<unknown>) => {
+  const helper = "./packages/widget/src/test/gateway.ts";
+  const { replay } = await ctx.project.import<typeof import("./packages/widget/src/test/gateway.js")>(helper);
+  return replay(key, calls as Parameters<typeof replay>[1]);
 };
 
 export default defineConfig({
@@ -108,6 +116,7 @@ export default defineConfig({
             // `emulateColorScheme("dark")`: a dark-preferring browser (prefers-color-scheme).
             commands: {
               widgetServer,
+              gatewayReplay,
               emulateColorScheme: async (ctx, scheme: "light" | "dark" | null) => {
                 if (ctx.provider.name !== "playwright")
                   throw new Error("emulateColorScheme needs playwright");

@@ -69,14 +69,17 @@ const dropInPlugins = () => [
   }),
 ];
 
-/** Types for `@septet/widget/septet-composer.js` (and `.all.js`): its exports are the library's. */
-const dropInTypes = () => ({
+/**
+ * Types for a drop-in file (`@septet/widget/septet-composer.js` and `.all.js`,
+ * `@septet/widget/septet-key-settings.js`): its exports are those of the library module it bundles.
+ */
+const dropInTypes = (fileName, libraryModule) => ({
   name: "drop-in-types",
   generateBundle() {
     this.emitFile({
       type: "asset",
-      fileName: "septet-composer.d.ts",
-      source: "// The drop-in's exports are the library build's.\nexport * from \"./lib/index.js\";\n",
+      fileName,
+      source: `// The drop-in's exports are the library build's.\nexport * from "./lib/${libraryModule}";\n`,
     });
   },
 });
@@ -96,7 +99,7 @@ export default [
       sourcemap: true,
     },
     onwarn,
-    plugins: [...dropInPlugins(), dropInTypes()],
+    plugins: [...dropInPlugins(), dropInTypes("septet-composer.d.ts", "index.js")],
   },
   // (2) Library: one module per source file, Lit and @septet/core external, with declarations.
   {
@@ -126,5 +129,36 @@ export default [
     },
     onwarn,
     plugins: dropInPlugins(),
+  },
+  // (4) <septet-key-settings> drop-in: Lit, @septet/core's KeySettings (and the effect modules it
+  // uses) and the <septet-composer> of its sample message, whose replacement engine and national
+  // tables stay lazy chunks as in (1) (the element never asks for the national tables).
+  {
+    input: { "septet-key-settings": "src/key-settings/index.ts" },
+    preserveEntrySignatures: "allow-extension",
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "[name].js",
+      chunkFileNames: "chunks/key-settings-[name]-[hash].js",
+      sourcemap: true,
+    },
+    onwarn,
+    plugins: [...dropInPlugins(), dropInTypes("septet-key-settings.d.ts", "key-settings/index.js")],
+  },
+  // (5) <septet-key-settings> as a library, like (2): one module per source file, Lit, effect and
+  // @septet/core external.
+  {
+    input: "src/key-settings/index.ts",
+    output: {
+      dir: "dist/lib",
+      format: "es",
+      preserveModules: true,
+      preserveModulesRoot: "src",
+      sourcemap: true,
+    },
+    external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/, /^effect(\/|$)/],
+    onwarn,
+    plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
   },
 ];

@@ -10,6 +10,7 @@ export * as DeliveryReport from "./DeliveryReport.js";
 export * as Egress from "./Egress.js";
 export * as Gsm7 from "./Gsm7.js";
 export * as Ip from "./Ip.js";
+export * as KeySettings from "./KeySettings.js";
 export * as Policy from "./Policy.js";
 export * as Replacement from "./Replacement.js";
 export * as ReplacementTable from "./ReplacementTable.js";

@@ -46,6 +46,20 @@ export const states = [
   <output for="send-form" aria-live="polite"></output>
 </form>`,
   },
+  {
+    id: "key-settings",
+    title: "API key settings",
+    note: "<septet-key-settings> is the settings page of an API key, checked and explained as it is typed: what each IP whitelist entry is enforced as and who may use the key, the Default Sender among the account's senders, Auto-Replace with its table and a sample message, the webhook with an example signed callback, and what a request changes. Its value is the key config JSON; try a bad entry such as 1.2.3.04 or a private webhook such as https://10.0.0.1/dlr.",
+    markup: `<form id="key-form">
+  <septet-key-settings name="key" senders='["Shop", "Promo"]'
+    value='{"name":"example-shop","ipWhitelist":["123.123.123.123","234.234.234.234","123.123.123.1/24","234.234.234.10/32"],"defaultSender":"Shop","autoReplace":"on","replacementTable":[["„","\\""],["“","\\""]],"dlrUrl":"https://shop.example/dlr"}'></septet-key-settings>
+  <div class="actions">
+    <button type="submit">Save settings</button>
+    <button type="reset">Reset settings</button>
+  </div>
+  <output for="key-form" aria-live="polite"></output>
+</form>`,
+  },
 ];
 
 /**
@@ -62,7 +76,9 @@ export const wireForms = (root) => {
       const composer = form.querySelector("septet-composer");
       const output = form.querySelector("output");
       if (output === null) return;
-      output.textContent = `Submitted FormData:\n${data.join("\n")}\n\nOutgoing text (${composer?.mode}): ${JSON.stringify(composer?.outgoing)}`;
+      const outgoing =
+        composer === null ? "" : `\n\nOutgoing text (${composer.mode}): ${JSON.stringify(composer.outgoing)}`;
+      output.textContent = `Submitted FormData:\n${data.join("\n")}${outgoing}`;
     });
     form.addEventListener("reset", () => {
       const output = form.querySelector("output");

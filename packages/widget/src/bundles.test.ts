@@ -78,3 +78,51 @@ describe.each(BUNDLES)("the built %s", (bundle) => {
     expect(el.shadowRoot!.querySelector("[part~=counter]")!.textContent).toMatch(/GSM-7/);
   });
 });
+
+describe("the built septet-key-settings.js", () => {
+  it("defines the element, explains the whitelist and signs the example callback", async () => {
+    const origin = await commands.widgetServer();
+    const frame = document.createElement("iframe");
+    frame.srcdoc = `<!doctype html><html lang="en"><body><script type="module" src="${origin}/dist/septet-key-settings.js"></script></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const w = frame.contentWindow!;
+    await Promise.race([
+      w.customElements.whenDefined("septet-key-settings"),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error("septet-key-settings.js did not define its element (run the build)")),
+          5000,
+        ),
+      ),
+    ]);
+    const el = w.document.createElement("septet-key-settings") as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      issues: ReadonlyArray<unknown>;
+    };
+    el.setAttribute(
+      "value",
+      JSON.stringify({
+        name: "shop",
+        ipWhitelist: ["123.123.123.1/24", "1.2.3.04"],
+        defaultSender: "Shop",
+        dlrUrl: "https://shop.example/dlr",
+      }),
+    );
+    w.document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part~="entry"]')!.textContent).toBe(
+      '"123.123.123.1/24": enforced as 123.123.123.0/24 (host bits cleared).',
+    );
+    expect(el.issues).toHaveLength(1);
+    await expect
+      .poll(() => root.querySelector('[part~="callback"]')!.textContent)
+      .toMatch(/X-Messente-Signature: [0-9a-f]{64}/);
+    // The minified styles still resolve the shared tokens (renamed private properties).
+    const error = root.querySelector('[part~="error"]:not([hidden])')!;
+    expect(w.getComputedStyle(error).color).toBe("rgb(179, 38, 30)");
+    frame.remove();
+  });
+});

@@ -7,6 +7,8 @@ import { renderStates, states } from "../demo/states.js";
 import type { SeptetComposer } from "./composer/composer.component.js";
 import { ringClipped, settle } from "./test/helpers.js";
 import "./index.js";
+import type { SeptetKeySettings } from "./key-settings/key-settings.component.js";
+import "./key-settings/septet-key-settings.js";
 
 const violations = async (context: Element) => {
   const result = await axe.run(context, { resultTypes: ["violations"] });
@@ -31,6 +33,10 @@ beforeAll(async () => {
   document.body.replaceChildren(root);
   renderStates(root);
   for (const el of root.querySelectorAll("septet-composer")) await settle(el);
+  for (const el of root.querySelectorAll("septet-key-settings")) {
+    await el.updateComplete;
+    await settle(el.shadowRoot!.querySelector("septet-composer")!);
+  }
 });
 
 afterAll(() => {
@@ -121,6 +127,35 @@ describe("demo states", () => {
     expect(ringClipped(label)).toBe(false);
     expect(await violations(root.querySelector("#full")!)).toEqual([]);
     await shot("focus-mode", root.querySelector("#full")!);
+  });
+
+  it("API key settings: explained, submitted as the key config, reset", async () => {
+    const section = root.querySelector("#key-settings")!;
+    const el = section.querySelector<SeptetKeySettings>("septet-key-settings")!;
+    section.scrollIntoView();
+    expect(el.issues).toEqual([]);
+    expect(el.shadowRoot!.querySelector('[part~="summary"]')!.textContent).toBe(
+      "Allowed: 258 IPv4 addresses; no IPv6 client.",
+    );
+    await userEvent.click(page.getByRole("button", { name: "Save settings" }));
+    const output = section.querySelector("output")!;
+    const submitted = JSON.parse(output.textContent!.replace("Submitted FormData:\nkey = ", "")) as string;
+    expect(JSON.parse(submitted)).toMatchObject({
+      name: "example-shop",
+      defaultSender: "Shop",
+      senders: ["Shop", "Promo"],
+    });
+
+    await userEvent.type(page.getByRole("textbox", { name: "IP whitelist" }), "{Enter}1.2.3.04");
+    await el.updateComplete;
+    expect(el.validationMessage).toBe(
+      '"1.2.3.04": IPv4 field has octet with leading zero (octal forms are not allowed).',
+    );
+    expect(await violations(section)).toEqual([]);
+    await shot("key-settings-invalid", section);
+    await userEvent.click(page.getByRole("button", { name: "Reset settings" }));
+    await el.updateComplete;
+    expect(el.issues).toEqual([]);
   });
 
   it("the whole page", async () => {
