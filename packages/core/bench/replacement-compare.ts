@@ -25,7 +25,7 @@ import { replacementLanguageVectors } from "@septet/testing/vectors";
 import anyAscii from "any-ascii";
 import { SegmentedMessage } from "sms-segments-calculator";
 import { transliterate } from "transliteration";
-import { runFull } from "../src/internal/replaceFull.js";
+import { runFull } from "../src/internal/replace/full.js";
 import * as Replacement from "../src/Replacement.js";
 
 const require = createRequire(import.meta.url);

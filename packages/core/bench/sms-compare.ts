@@ -17,7 +17,7 @@
  * - UTF-16 copy + table: `Buffer.from(text, "utf16le")` then a septet-table sum over the copy.
  */
 import { createRequire } from "node:module";
-import { COST } from "../src/internal/gsm7-cost.js";
+import { COST } from "../src/internal/sms/gsm7Cost.js";
 import * as Sms from "../src/Sms.js";
 
 const require = createRequire(import.meta.url);

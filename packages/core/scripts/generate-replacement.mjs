@@ -21,7 +21,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_ALPHABET, DEFAULT_EXTENSION } from "../src/generated/gsm7-default.ts";
-import { capitalise, capitalOf, compatibility, withoutDiacritics } from "../src/internal/replaceDerive.ts";
+import { capitalise, capitalOf, compatibility, withoutDiacritics } from "../src/internal/replace/derive.ts";
 import { CURATED, CYRILLIC, GREEK, REMOVED } from "./replacement-data/curated.mjs";
 
 const out = fileURLToPath(new URL("../src/generated/replacement-full.ts", import.meta.url));
@@ -72,7 +72,7 @@ const set = (cp, to, rule) => {
 };
 const isGsmCode = (cp) => GSM.has(String.fromCodePoint(cp));
 const known = (cp) => table.get(cp);
-/** Entries whose targets the runtime derives (src/internal/replaceDerive.ts): shipped as code points only. */
+/** Entries whose targets the runtime derives (src/internal/replace/derive.ts): shipped as code points only. */
 const derivedDiacritic = new Set();
 const derivedCompatibility = new Set();
 
@@ -216,7 +216,7 @@ const lines = [
   "// ICAO Doc 9303 Part 3 section 6.B. Encoding: per rule, runs of consecutive code points, each run its first character",
   "// followed by the targets of its code points separated by U+0002; runs separated by U+0001; U+0003, a character c",
   "// and a length n + 0x30 stand for the n targets c, c + 1, … The DERIVED_ lists hold runs of code points (gap + 0x30,",
-  "// length + 0x30) whose targets src/internal/replaceDerive.ts computes from the runtime's normalize; the capitals of",
+  "// length + 0x30) whose targets src/internal/replace/derive.ts computes from the runtime's normalize; the capitals of",
   "// transliterated small letters are derived from them (see the generator).",
   `// Entries: ${RULES.map((r) => `${r} ${counts[r]}`).join(", ")}.`,
   "",

@@ -10,7 +10,7 @@ import {
 import { Effect, Option, Result, Schema } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile } from "./internal/allowlistCore.js";
+import { compile } from "./internal/ip/allowlist.js";
 
 type CidrValue = IpArbitraries.CidrValue;
 type IpValue = IpArbitraries.IpValue;

@@ -71,10 +71,10 @@ import {
   type Problem,
   scanEntry,
   type Tables,
-} from "./internal/allowlistCore.js";
-import { describe } from "./internal/describe.js";
-import { scanAddress as scanAddressImport, scanned, words as wordsImport } from "./internal/ipScan.js";
-import { addressFromWords, cidrFromScratch, cut, format, isAddress, reasonOf } from "./internal/ipValue.js";
+} from "./internal/ip/allowlist.js";
+import { scanAddress as scanAddressImport, scanned, words as wordsImport } from "./internal/ip/scan.js";
+import { addressFromWords, cidrFromScratch, cut, format, isAddress, reasonOf } from "./internal/ip/value.js";
+import { describe } from "./internal/schema/describe.js";
 
 // Hot-path bindings copied into module-local constants: module runners that implement live
 // bindings with getters (vite-node, some CJS interop) would otherwise pay a getter per access.

@@ -9,10 +9,10 @@
 import { Effect, Result, Schema, SchemaTransformation } from "effect";
 import * as Allowlist from "./Allowlist.js";
 import * as DeliveryReport from "./DeliveryReport.js";
-import { flatten, toPointer } from "./internal/policyIssues.js";
-import { type JsonCaps, parsePlainJson, toPlainJson } from "./internal/policyJson.js";
-import { type Mode, type Table, TableFromConfig } from "./internal/policyReplace.js";
-import { senderProblem } from "./internal/policySender.js";
+import { type Mode, type Table, TableFromConfig } from "./internal/policy/autoReplace.js";
+import { senderProblem } from "./internal/policy/sender.js";
+import { flatten, toPointer } from "./internal/schema/issues.js";
+import { type JsonCaps, parsePlainJson, toPlainJson } from "./internal/schema/json.js";
 
 // -----------------------------------------------------------------------------
 // Caps

@@ -8,7 +8,7 @@ import { Allowlist, DeliveryReport, Egress } from "@septet/core";
 import { Cause, Clock, Duration, Effect, Exit, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
+import * as SpecialPurpose from "./internal/ip/specialPurpose.js";
 
 const nodeHmac = (secret: Uint8Array, body: string | Uint8Array) =>
   createHmac("sha256", secret).update(body).digest("hex");

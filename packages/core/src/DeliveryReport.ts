@@ -21,12 +21,12 @@ import {
   hmacSha256Verify,
   importHmacKey,
   toHex,
-} from "./internal/dlrCrypto.js";
-import { type Checked, checkSecret } from "./internal/dlrSecret.js";
-import type * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
-import { Timestamp as TimestampSchema } from "./internal/dlrTimestamp.js";
-import { type FlatIssue, flatten, toPointer } from "./internal/policyIssues.js";
-import { blockOf } from "./internal/specialPurposeMatch.js";
+} from "./internal/dlr/crypto.js";
+import { type Checked, checkSecret } from "./internal/dlr/secret.js";
+import type * as SpecialPurpose from "./internal/ip/specialPurpose.js";
+import { blockOf } from "./internal/ip/specialPurposeMatch.js";
+import { type FlatIssue, flatten, toPointer } from "./internal/schema/issues.js";
+import { Timestamp as TimestampSchema } from "./internal/schema/timestamp.js";
 
 // -----------------------------------------------------------------------------
 // Errors

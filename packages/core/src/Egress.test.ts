@@ -4,8 +4,8 @@ import { IpArbitraries } from "@septet/testing";
 import { Effect, Result } from "effect";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as SpecialPurpose from "./internal/dlrSpecialPurpose.js";
-import { blocks } from "./internal/specialPurposeMatch.js";
+import * as SpecialPurpose from "./internal/ip/specialPurpose.js";
+import { blocks } from "./internal/ip/specialPurposeMatch.js";
 
 type IpValue = IpArbitraries.IpValue;
 

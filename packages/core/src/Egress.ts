@@ -51,7 +51,7 @@
 import { Result, Schema } from "effect";
 import * as Allowlist from "./Allowlist.js";
 import * as Ip from "./Ip.js";
-import { blockOf } from "./internal/specialPurposeMatch.js";
+import { blockOf } from "./internal/ip/specialPurposeMatch.js";
 
 /**
  * A connection {@link lookup} or {@link check} refused. `hostname` is the name that was looked up

@@ -27,9 +27,9 @@ import { TAMIL_BLOCK, TAMIL_LOCKING, TAMIL_SINGLE } from "./generated/gsm7-tamil
 import { TELUGU_BLOCK, TELUGU_LOCKING, TELUGU_SINGLE } from "./generated/gsm7-telugu.js";
 import { TURKISH_LOCKING, TURKISH_SINGLE } from "./generated/gsm7-turkish.js";
 import { URDU_BLOCK, URDU_LOCKING, URDU_SINGLE } from "./generated/gsm7-urdu.js";
-import { defaultCost } from "./internal/gsm7-cost.js";
-import { support } from "./internal/national.js";
-import { NATIONAL } from "./internal/nationalKey.js";
+import { defaultCost } from "./internal/sms/gsm7Cost.js";
+import { support } from "./internal/sms/national.js";
+import { NATIONAL } from "./internal/sms/nationalKey.js";
 
 /**
  * The thirteen national languages of 3GPP TS 23.038 clause 6.2.1.2.4 / Annex A.
@@ -114,7 +114,7 @@ const language = (
   block?: number,
 ): NationalLanguage =>
   Object.freeze(
-    // The national algorithm rides along, not enumerable (see internal/nationalKey.ts): an app
+    // The national algorithm rides along, not enumerable (see internal/sms/nationalKey.ts): an app
     // bundles it only when it uses a national language.
     Object.defineProperty(
       {

@@ -92,8 +92,7 @@
  * @since 0.1.0
  */
 import { Effect, Option, type Order as order, Result, Schema } from "effect";
-import { describe } from "./internal/describe.js";
-import * as scan from "./internal/ipScan.js";
+import * as scan from "./internal/ip/scan.js";
 import {
   AddressTypeId as AddressTypeIdImpl,
   addressFromScratch,
@@ -104,7 +103,8 @@ import {
   isAddress as isAddressImpl,
   reasonOf,
   sameAddress,
-} from "./internal/ipValue.js";
+} from "./internal/ip/value.js";
+import { describe } from "./internal/schema/describe.js";
 
 // Module-local copies of the scanner's bindings (module runners may implement live bindings
 // with getters, which would cost a call per access on the hot path).

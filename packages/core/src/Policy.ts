@@ -15,16 +15,16 @@ import * as Allowlist from "./Allowlist.js";
 import type { ApiKey } from "./ApiKey.js";
 import * as DeliveryReport from "./DeliveryReport.js";
 import * as Ip from "./Ip.js";
-import { describe } from "./internal/describe.js";
-import { toPointer, toSource } from "./internal/policyIssues.js";
+import { applyReplacement, type Mode as M } from "./internal/policy/autoReplace.js";
 import {
   type Check,
   type Outcome,
   type Provenance as P,
   resolveSetting,
-} from "./internal/policyPrecedence.js";
-import { applyReplacement, type Mode as M } from "./internal/policyReplace.js";
-import { senderProblem } from "./internal/policySender.js";
+} from "./internal/policy/precedence.js";
+import { senderProblem } from "./internal/policy/sender.js";
+import { describe } from "./internal/schema/describe.js";
+import { toPointer, toSource } from "./internal/schema/issues.js";
 import type * as Replacement from "./Replacement.js";
 import type * as Sms from "./Sms.js";
 import * as SmsRequest from "./SmsRequest.js";

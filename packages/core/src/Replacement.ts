@@ -16,10 +16,10 @@
  * @since 0.1.0
  */
 
+import { runFull } from "./internal/replace/full.js";
+import * as internalTable from "./internal/replace/table.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
-import { defaultCost } from "./internal/gsm7-cost.js";
-import { runFull } from "./internal/replaceFull.js";
-import * as internalTable from "./internal/replaceTable.js";
+import { defaultCost } from "./internal/sms/gsm7Cost.js";
 import * as Sms from "./Sms.js";
 
 /**
@@ -338,7 +338,7 @@ const applied = (
   measure: Sms.MeasureOptions | undefined,
 ): Applied => {
   const before = Sms.measure(original, measure);
-  // FULL's report is built when first read (see internal/replaceReport.ts): own enumerable
+  // FULL's report is built when first read (see internal/replace/report.ts): own enumerable
   // accessors, so spread, JSON and structuredClone still see both lists.
   let changes = typeof replacements === "function" ? undefined : replacements;
   let left = typeof leftovers === "function" ? undefined : leftovers;

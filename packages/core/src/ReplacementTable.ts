@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect";
-import { isTable, makeTable } from "./internal/replaceTable.js";
+import { isTable, makeTable } from "./internal/replace/table.js";
 import type { Table } from "./Replacement.js";
 
 /**

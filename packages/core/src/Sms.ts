@@ -21,12 +21,12 @@
  * @since 0.1.0
  */
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";
-import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/gsm7-cost.js";
-import type { NationalSupport, Tables } from "./internal/nationalKey.js";
-import { supportOf as nationalSupportOf } from "./internal/nationalKey.js";
-import { countFast, measureFast } from "./internal/smsFast.js";
-import { measureDefault, NONE, scanText } from "./internal/smsScan.js";
-import * as U from "./internal/smsUnits.js";
+import { countFast, measureFast } from "./internal/sms/fast.js";
+import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/sms/gsm7Cost.js";
+import type { NationalSupport, Tables } from "./internal/sms/nationalKey.js";
+import { supportOf as nationalSupportOf } from "./internal/sms/nationalKey.js";
+import { measureDefault, NONE, scanText } from "./internal/sms/scan.js";
+import * as U from "./internal/sms/units.js";
 
 /**
  * The data coding of a message: the GSM 7 bit alphabet (with the national tables chosen, if any)

@@ -10,9 +10,9 @@
  * @since 0.1.0
  */
 import { Effect, Result, Schema, SchemaTransformation } from "effect";
-import { Timestamp } from "./internal/dlrTimestamp.js";
-import { flatten, toPointer, toSource } from "./internal/policyIssues.js";
-import { type JsonCaps, parsePlainJson, toPlainJson } from "./internal/policyJson.js";
+import { flatten, toPointer, toSource } from "./internal/schema/issues.js";
+import { type JsonCaps, parsePlainJson, toPlainJson } from "./internal/schema/json.js";
+import { Timestamp } from "./internal/schema/timestamp.js";
 
 // -----------------------------------------------------------------------------
 // Caps

@@ -23,7 +23,7 @@
  * @module
  * @since 0.1.0
  */
-import { type Entry, isGsm, table } from "./internal/replaceFull.js";
+import { type Entry, isGsm, table } from "./internal/replace/full.js";
 
 /**
  * One built-in replacement: the character `from` (code point `codePoint`) becomes `to` ("" when

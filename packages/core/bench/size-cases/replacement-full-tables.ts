@@ -9,4 +9,4 @@ export {
   REMOVED,
   TRANSLITERATION,
 } from "../../src/generated/replacement-full.js";
-export { compatibility, withoutDiacritics } from "../../src/internal/replaceDerive.js";
+export { compatibility, withoutDiacritics } from "../../src/internal/replace/derive.js";

@@ -5,7 +5,7 @@
 // ICAO Doc 9303 Part 3 section 6.B. Encoding: per rule, runs of consecutive code points, each run its first character
 // followed by the targets of its code points separated by U+0002; runs separated by U+0001; U+0003, a character c
 // and a length n + 0x30 stand for the n targets c, c + 1, … The DERIVED_ lists hold runs of code points (gap + 0x30,
-// length + 0x30) whose targets src/internal/replaceDerive.ts computes from the runtime's normalize; the capitals of
+// length + 0x30) whose targets src/internal/replace/derive.ts computes from the runtime's normalize; the capitals of
 // transliterated small letters are derived from them (see the generator).
 // Entries: removed 40, curated 1935, compose 3, diacritic 766, transliteration 425.
 

@@ -6,11 +6,11 @@
  *
  * @internal
  */
-import type { NationalLanguage } from "../Gsm7.js";
-import type { Forced, Part } from "../Sms.js";
-import { COST, COST_LIMIT } from "./gsm7-cost.js";
+import type { NationalLanguage } from "../../Gsm7.js";
+import type { Forced, Part } from "../../Sms.js";
+import { COST, COST_LIMIT } from "./gsm7Cost.js";
 import type { Candidate, NationalChoice, NationalSupport, Shift, Tables } from "./nationalKey.js";
-import { boundaryTest, type Cost, codePointAt, GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE } from "./smsUnits.js";
+import { boundaryTest, type Cost, codePointAt, GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE } from "./units.js";
 
 /** Code point → septet of each table array, built once and cached. */
 const cache = new WeakMap<ReadonlyArray<string>, ReadonlyMap<number, number>>();

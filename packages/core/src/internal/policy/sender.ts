@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import * as Gsm7 from "../Gsm7.js";
+import * as Gsm7 from "../../Gsm7.js";
 
 /** Longest alphanumeric sender, in septets (3GPP TS 23.040 §9.1.2.5: TP-OA holds 11 septets). */
 export const MAX_ALPHANUMERIC = 11;

@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { DEFAULT_ALPHABET, DEFAULT_EXTENSION } from "../generated/gsm7-default.js";
+import { DEFAULT_ALPHABET, DEFAULT_EXTENSION } from "../../generated/gsm7-default.js";
 
 const UNASSIGNED = 0xffff;
 

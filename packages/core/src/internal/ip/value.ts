@@ -5,8 +5,8 @@
  * @internal
  */
 import { Equal, Hash } from "effect";
-import type { Address, Cidr, Family } from "../Ip.js";
-import * as scan from "./ipScan.js";
+import type { Address, Cidr, Family } from "../../Ip.js";
+import * as scan from "./scan.js";
 
 // Module-local copies (module runners may implement live bindings with getters).
 const { MAX_INPUT_LENGTH, maskWord, Reason, reasonText, statusReason, words } = scan;

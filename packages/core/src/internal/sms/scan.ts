@@ -2,14 +2,14 @@
  * The reference pass of `Sms.measure`: one scan that finds every unit that is never cut (escape
  * pairs, CR LF, surrogate pairs, grapheme clusters), every character that forces UCS-2 and every
  * lone surrogate, then a greedy packing over those spans. `Sms.measure` answers from
- * `smsFast.ts` and builds the lists found here only when a caller reads them; `truncate` and the
+ * `fast.ts` and builds the lists found here only when a caller reads them; `truncate` and the
  * national language path use the spans directly. The fast path is tested against this one.
  *
  * @internal
  */
-import type { Forced, Measurement, Part } from "../Sms.js";
+import type { Forced, Measurement, Part } from "../../Sms.js";
 import { clusterStartsFast, clusterStartsInside, isSimple } from "./grapheme.js";
-import { COST, COST_LIMIT } from "./gsm7-cost.js";
+import { COST, COST_LIMIT } from "./gsm7Cost.js";
 import {
   codePointAt,
   GSM_MULTI_8,
@@ -18,7 +18,7 @@ import {
   UCS2_MULTI_8,
   UCS2_MULTI_16,
   UCS2_SINGLE,
-} from "./smsUnits.js";
+} from "./units.js";
 
 /**
  * One code point before the first complex code point of a stretch to one after its last, and
@@ -68,7 +68,7 @@ export interface Scanned {
 /**
  * The one pass every function here starts with: `search` skips plain ASCII natively, then one
  * loop looks at the rest. Clusters are computed only around complex code points (see
- * internal/grapheme): a simple code point resets every UAX #29 rule that looks back, so a text
+ * internal/sms/grapheme): a simple code point resets every UAX #29 rule that looks back, so a text
  * without complex code points clusters by code point, CR LF kept whole.
  */
 export const scanText = (t: string, codePointMode: boolean): Scanned => {

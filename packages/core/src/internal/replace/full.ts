@@ -9,7 +9,7 @@
  *
  * Performance notes (see `benchmarks/replacement.md`): the hot loop reads one `Uint8Array` kind
  * per UTF-16 code unit below {@link DENSE} and allocates nothing for GSM-7 text; a replaced
- * character costs two 32-bit numbers in the report (`replaceReport.ts`), not an object, and the
+ * character costs two 32-bit numbers in the report (`report.ts`), not an object, and the
  * output is joined in batches, so 10 MB of text needing replacement stays in memory bounds.
  *
  * @internal
@@ -23,13 +23,13 @@ import {
   DIACRITIC,
   REMOVED,
   TRANSLITERATION,
-} from "../generated/replacement-full.js";
-import type { Rule, Table } from "../Replacement.js";
+} from "../../generated/replacement-full.js";
+import type { Rule, Table } from "../../Replacement.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
-import { COST, COST_LIMIT } from "./gsm7-cost.js";
-import { capitalise, capitalOf, compatibility, withoutDiacritics } from "./replaceDerive.js";
-import { ChangeLog, LeftoverLog, RULE_CODE } from "./replaceReport.js";
-import { matchAt, matchedValue, type Node, trieOf } from "./replaceTable.js";
+import { COST, COST_LIMIT } from "../sms/gsm7Cost.js";
+import { capitalise, capitalOf, compatibility, withoutDiacritics } from "./derive.js";
+import { ChangeLog, LeftoverLog, RULE_CODE } from "./report.js";
+import { matchAt, matchedValue, type Node, trieOf } from "./table.js";
 
 /** One built-in entry. */
 export interface Entry {
@@ -304,7 +304,7 @@ const leftoverEnd = (s: string, i: number, cp: number, limit: number): number =>
   return j;
 };
 
-/** What one FULL run produced: the text and the compact report (see `replaceReport.ts`). */
+/** What one FULL run produced: the text and the compact report (see `report.ts`). */
 export interface FullOutput {
   readonly text: string;
   readonly changes: ChangeLog;

@@ -1,13 +1,13 @@
 /**
- * How `Sms` finds the national language algorithm (`internal/national.ts`) without importing it:
+ * How `Sms` finds the national language algorithm (`internal/sms/national.ts`) without importing it:
  * every `Gsm7` national language value carries it under {@link NATIONAL} (not enumerable), so an
  * app that never uses a national table does not bundle the algorithm (about 1 kB gzipped).
  *
  * @internal
  */
-import type { LanguageName } from "../Gsm7.js";
-import type { Forced, Part } from "../Sms.js";
-import type { Cost } from "./smsUnits.js";
+import type { LanguageName } from "../../Gsm7.js";
+import type { Forced, Part } from "../../Sms.js";
+import type { Cost } from "./units.js";
 
 /** The property of a national language value that holds {@link NationalSupport}. */
 export const NATIONAL: unique symbol = Symbol("septet.national");

@@ -9,11 +9,11 @@
  *   cut moves back to the start of the cluster (or surrogate pair, or CR LF) it would split,
  *   found by segmenting a window that starts at a known boundary (see {@link clusterCut}).
  *
- * Results equal the reference pass (`smsScan.ts`) on every field; `Sms.fast.test.ts` checks it.
+ * Results equal the reference pass (`scan.ts`) on every field; `fast.test.ts` checks it.
  *
  * @internal
  */
-import type { Forced, Measurement, Part } from "../Sms.js";
+import type { Forced, Measurement, Part } from "../../Sms.js";
 import {
   clusterStartsFast,
   clusterStartsInside,
@@ -21,16 +21,9 @@ import {
   isKnownExtend,
   isSimple,
 } from "./grapheme.js";
-import { COST as COST_TABLE, COST_LIMIT as LIMIT } from "./gsm7-cost.js";
-import { NONE } from "./smsScan.js";
-import {
-  GSM_MULTI_8,
-  GSM_MULTI_16,
-  GSM_SINGLE,
-  UCS2_MULTI_8,
-  UCS2_MULTI_16,
-  UCS2_SINGLE,
-} from "./smsUnits.js";
+import { COST as COST_TABLE, COST_LIMIT as LIMIT } from "./gsm7Cost.js";
+import { NONE } from "./scan.js";
+import { GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE, UCS2_MULTI_8, UCS2_MULTI_16, UCS2_SINGLE } from "./units.js";
 
 // Local bindings (module runners turn imported bindings into getters).
 const COST: Uint8Array = COST_TABLE;
@@ -113,7 +106,7 @@ const codePointBefore = (t: string, i: number): number => {
 
 /**
  * Whether `i` is a cluster boundary without segmenting: the code points on both sides are simple
- * (see internal/grapheme), and they are not CR LF or the halves of a pair. Such a position is
+ * (see internal/sms/grapheme), and they are not CR LF or the halves of a pair. Such a position is
  * outside every stretch the reference pass segments.
  */
 const simpleBoundary = (t: string, i: number): boolean => {

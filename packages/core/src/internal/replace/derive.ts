@@ -1,6 +1,6 @@
 /**
  * The rules of the built-in FULL table whose targets follow from Unicode data: the generator
- * (`scripts/generate-replacement.mjs`) uses them to choose the table's entries, and `replaceFull`
+ * (`scripts/generate-replacement.mjs`) uses them to choose the table's entries, and `full.ts`
  * uses them to compute those entries' targets when it decodes the table, so the bundle ships the
  * code points, not the targets (about 1.8 kB less gzipped). One implementation, so the two cannot
  * disagree.

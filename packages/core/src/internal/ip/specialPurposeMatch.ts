@@ -1,13 +1,13 @@
 /**
- * Which special-purpose block (see `dlrSpecialPurpose.ts`) holds an address: the registry table
+ * Which special-purpose block (see `specialPurpose.ts`) holds an address: the registry table
  * compiled once with `Allowlist`, so IPv4-mapped forms (`::ffff:127.0.0.1`) match the IPv4 blocks.
  *
  * @internal
  */
 import { Effect } from "effect";
-import * as Allowlist from "../Allowlist.js";
-import type * as Ip from "../Ip.js";
-import * as SpecialPurpose from "./dlrSpecialPurpose.js";
+import * as Allowlist from "../../Allowlist.js";
+import type * as Ip from "../../Ip.js";
+import * as SpecialPurpose from "./specialPurpose.js";
 
 interface Compiled {
   /** Every block in one list: one search for the common case (a public address). */

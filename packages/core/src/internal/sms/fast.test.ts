@@ -1,10 +1,10 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as Gsm7 from "../Gsm7.js";
-import type { Measurement } from "../Sms.js";
-import * as Sms from "../Sms.js";
-import { measureFast } from "./smsFast.js";
-import { measureDefault, NONE, scanText } from "./smsScan.js";
+import * as Gsm7 from "../../Gsm7.js";
+import type { Measurement } from "../../Sms.js";
+import * as Sms from "../../Sms.js";
+import { measureFast } from "./fast.js";
+import { measureDefault, NONE, scanText } from "./scan.js";
 
 /** The reference pass, as `Sms.measure` ran it before the fast path. */
 const reference = (t: string, ref16: boolean, codePointMode: boolean): Measurement => {

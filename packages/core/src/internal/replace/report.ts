@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import type { Change, Leftover, Rule } from "../Replacement.js";
+import type { Change, Leftover, Rule } from "../../Replacement.js";
 
 const RULES: ReadonlyArray<Rule> = [
   "table",

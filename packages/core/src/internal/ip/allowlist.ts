@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import * as scan from "./ipScan.js";
+import * as scan from "./scan.js";
 
 // Module-local copies of the scanner's bindings (see the note in Allowlist.ts on live bindings).
 const { maskWord, scanCidr, scanned, words, wordsAreMapped } = scan;

@@ -5,9 +5,9 @@
  *
  * @internal
  */
-import * as Replacement from "../Replacement.js";
-import * as ReplacementTable from "../ReplacementTable.js";
-import type * as Sms from "../Sms.js";
+import * as Replacement from "../../Replacement.js";
+import * as ReplacementTable from "../../ReplacementTable.js";
+import type * as Sms from "../../Sms.js";
 
 /** The Auto-Replace modes: off, on, full. */
 export type Mode = Replacement.Mode;

@@ -5,7 +5,7 @@
  */
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual, fromHex, toHex } from "./dlrCrypto.js";
+import { constantTimeEqual, fromHex, toHex } from "./crypto.js";
 
 /** A byte array that counts the indexed reads made through it. */
 const counting = (bytes: Uint8Array) => {

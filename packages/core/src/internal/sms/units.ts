@@ -1,5 +1,5 @@
 /**
- * What `Sms` and the national language path (`internal/national.ts`) share: the part capacities
+ * What `Sms` and the national language path (`internal/sms/national.ts`) share: the part capacities
  * of TS 23.040, the cost of a code point, and the walk over code points and cluster boundaries.
  *
  * @internal

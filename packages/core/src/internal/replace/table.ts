@@ -9,7 +9,7 @@
  *
  * @internal
  */
-import type { Change, InvalidTable, Table, TableIssue } from "../Replacement.js";
+import type { Change, InvalidTable, Table, TableIssue } from "../../Replacement.js";
 
 /** Most entries a table may have. */
 export const MAX_ENTRIES = 2000;

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { bytesOf, isCryptoKey, isWellFormed } from "./dlrCrypto.js";
+import { bytesOf, isCryptoKey, isWellFormed } from "./crypto.js";
 
 /** The operation a secret is checked for: a key that may only verify cannot sign. */
 export type Use = "sign" | "verify";
