@@ -86,7 +86,7 @@ const quote = (s: string): string => JSON.stringify(s.length > 64 ? `${s.slice(0
 /**
  * Longest whitelist text {@link splitWhitelist} reads: 1 MiB, as a whole key config.
  *
- * @category caps
+ * @category constants
  * @since 0.1.0
  */
 export const MAX_WHITELIST_TEXT = ApiKey.MAX_CONFIG_LENGTH;
@@ -109,7 +109,7 @@ const isSeparator = (c: string): boolean =>
  * KeySettings.splitWhitelist('["::1", "127.0.0.1"]') // => ["::1", "127.0.0.1"]
  * ```
  *
- * @category whitelist
+ * @category parsing
  * @since 0.1.0
  */
 export const splitWhitelist = (text: string): ReadonlyArray<string> => {
@@ -144,7 +144,7 @@ export const splitWhitelist = (text: string): ReadonlyArray<string> => {
  * - `duplicate`: an earlier entry (`of`) is enforced the same; the two are merged;
  * - `coveredBy`: another entry (`by`, enforced as `canonical`) already contains this one.
  *
- * @category whitelist
+ * @category models
  * @since 0.1.0
  */
 export type EntryNote =
@@ -158,7 +158,7 @@ export type EntryNote =
  * and `enforced` form; an invalid one its `reason` (the `Allowlist` reason). `explanation` is the
  * English sentence for either, quoting the entry.
  *
- * @category whitelist
+ * @category models
  * @since 0.1.0
  */
 export interface WhitelistEntry {
@@ -177,7 +177,7 @@ export interface WhitelistEntry {
  * valid entry is left, so no one can use the key. `invalid` counts the entries not taken into
  * account. `text` says it in words.
  *
- * @category whitelist
+ * @category models
  * @since 0.1.0
  */
 export interface WhitelistSummary {
@@ -192,7 +192,7 @@ export interface WhitelistSummary {
  * The whitelist as the page explains it: every entry, the compiled list of the valid entries
  * (the list the key enforces once the invalid ones are fixed), and the summary.
  *
- * @category whitelist
+ * @category models
  * @since 0.1.0
  */
 export interface WhitelistReport {
@@ -289,7 +289,7 @@ const explain = (
  * KeySettings.explainWhitelist([]).summary.text // => "No one can use this key: the whitelist has no valid entry."
  * ```
  *
- * @category whitelist
+ * @category operations
  * @since 0.1.0
  */
 export const explainWhitelist = (entries: ReadonlyArray<string>): WhitelistReport => {
@@ -366,7 +366,7 @@ export const explainWhitelist = (entries: ReadonlyArray<string>): WhitelistRepor
  * the valid entries), the first entry (in input order) that matched, the IPv4 address a mapped
  * client was matched as, the reason an address does not parse, and the answer in words.
  *
- * @category whitelist
+ * @category models
  * @since 0.1.0
  */
 export interface AddressTest {
@@ -396,7 +396,7 @@ export interface AddressTest {
  * KeySettings.testAddress(report, "1.2.3.04").allowed // => false
  * ```
  *
- * @category whitelist
+ * @category predicates
  * @since 0.1.0
  */
 export const testAddress = (report: WhitelistReport, address: string): AddressTest => {
@@ -444,7 +444,7 @@ export const testAddress = (report: WhitelistReport, address: string): AddressTe
  * One row of the replacement table editor: `from` → `to`, with every `Replacement.makeTable`
  * issue about it.
  *
- * @category table
+ * @category models
  * @since 0.1.0
  */
 export interface TableRow {
@@ -459,7 +459,7 @@ export interface TableRow {
  * `[from, to]` pairs), each with its `Replacement.makeTable` issues; `issues` holds the ones
  * about the table as a whole. `table` is the validated table when there is no issue.
  *
- * @category table
+ * @category models
  * @since 0.1.0
  */
 export interface TableReport {
@@ -483,7 +483,7 @@ const cellText = (u: unknown): string => (typeof u === "string" ? u : (JSON.stri
  * report.rows.map((r) => r.issues) // => [[], ["key is empty"]]
  * ```
  *
- * @category table
+ * @category operations
  * @since 0.1.0
  */
 export const explainTable = (input: unknown): TableReport => {
@@ -526,7 +526,7 @@ export const explainTable = (input: unknown): TableReport => {
  * (`requestValue`), the request sent to `Policy.resolve`, and the outcome: the value that
  * applies with its provenance and field, or the Omnichannel error the request gets.
  *
- * @category requests
+ * @category models
  * @since 0.1.0
  */
 export interface RequestCase {
@@ -600,7 +600,7 @@ const resolveSync = (
  * // => ['Without sender: "Shop" applies, from the key (apiKey[defaultSender]).', 'With sender "Promo": "Promo" applies, from the request (payload[messages][0][sender]).', 'Without autoconvert: "on" applies, the built-in default.', 'With autoconvert "full": "full" applies, from the request (payload[messages][0][autoconvert]).', "Without dlr_url: no delivery report, the built-in default.", 'With dlr_url "https://example.com/dlr": "https://example.com/dlr" applies, from the request (payload[dlr_url]).']
  * ```
  *
- * @category requests
+ * @category operations
  * @since 0.1.0
  */
 export const requestCases = (
@@ -694,7 +694,7 @@ export const requestCases = (
  * An example signed delivery report: the exact `body`, its `signature` and the headers the
  * receiver gets (`X-Messente-Signature` is `DeliveryReport.SIGNATURE_HEADER`).
  *
- * @category callback
+ * @category models
  * @since 0.1.0
  */
 export interface SignedCallback {
@@ -720,7 +720,7 @@ export interface SignedCallback {
  * callback.headers["X-Messente-Signature"].length // => 64
  * ```
  *
- * @category callback
+ * @category operations
  * @since 0.1.0
  */
 export const exampleCallback = (
@@ -757,7 +757,7 @@ export const exampleCallback = (
 /**
  * Options of {@link review}.
  *
- * @category review
+ * @category models
  * @since 0.1.0
  */
 export interface ReviewOptions {
@@ -773,7 +773,7 @@ export interface ReviewOptions {
  * table explanations, and the {@link requestCases} of the key, computed from the valid fields
  * only while some are not (`skipped` names the fields left out).
  *
- * @category review
+ * @category models
  * @since 0.1.0
  */
 export interface Review {
@@ -937,7 +937,7 @@ const indexOfPointer = (pointer: string): number | undefined => {
  * review.key // => undefined
  * ```
  *
- * @category review
+ * @category operations
  * @since 0.1.0
  */
 export const review = (config: unknown, options?: ReviewOptions): Review => {

@@ -288,7 +288,7 @@ export type Count = Pick<
  * Sms.count("Привет ".repeat(20)).segments  // => 3
  * ```
  *
- * @category measuring
+ * @category operations
  * @since 0.1.0
  */
 export const count = (text: string, options?: MeasureOptions): Count => {
