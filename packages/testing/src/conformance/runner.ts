@@ -244,167 +244,183 @@ const MEASURE_FIELDS = [
   "loneSurrogates",
 ] as const;
 
+/**
+ * The checks the implementation can run: one per function it gives. A check of any case type is
+ * a `Check<never>` here (`run` looks its cases up by the check's file).
+ */
 const checksOf = (impl: Implementation): { readonly [K in CheckName]?: Check<never> } => {
-  const out: Partial<Record<CheckName, Check<never>>> = {};
-  const add = <Case>(name: CheckName, check: Check<Case>) => {
-    out[name] = check as unknown as Check<never>;
-  };
-  const { measure, split, replace, parseAddress, parseCidr, allows, enforce, resolve } = impl;
-  const { acceptsSender, acceptsDlrUrl, sign } = impl;
-  if (measure)
-    add<SmsCase>("measure", {
-      file: "sms.json",
-      expected: (c) => {
-        const { partLengths: _, ...rest } = c.expected;
-        return rest;
-      },
-      run: async (c) => {
-        const actual = await measure(c.text, c.options);
-        const e = c.expected;
-        const required =
-          isObject(actual) &&
-          actual.encoding === e.encoding &&
-          actual.units === e.units &&
-          actual.segments === e.segments;
-        const optional = MEASURE_FIELDS.every(
-          (f) => !isObject(actual) || actual[f] === undefined || equal(actual[f], e[f]),
-        );
-        return verdict(required && optional, actual);
-      },
-    });
-  if (split)
-    add<SmsCase>("split", {
-      file: "sms.json",
-      expected: (c) => ({ partLengths: c.expected.partLengths }),
-      run: async (c) => {
-        const parts = await split(c.text, c.options);
-        const ok =
-          Array.isArray(parts) &&
-          parts.every((p) => typeof p === "string") &&
-          parts.join("") === c.text &&
-          equal(
-            parts.map((p: string) => p.length),
-            c.expected.partLengths,
-          );
-        return verdict(
-          ok,
-          Array.isArray(parts) ? { partLengths: parts.map((p) => String(p).length) } : parts,
-        );
-      },
-    });
-  if (replace)
-    add<ReplacementCase>("replace", {
-      file: "replacement.json",
-      expected: (c) => c.expected,
-      run: async (c) => {
-        const options: ReplaceOptions = defined({ mode: c.mode, table: c.table, leftovers: c.leftovers });
-        const text = await replace(c.input, options);
-        return verdict(text === c.expected, text);
-      },
-    });
-  if (parseAddress)
-    add<AddressCase>("parseAddress", {
-      file: "ip-address.json",
-      expected: (c) => c.expected.canonical,
-      run: async (c) => {
-        const canonical = await parseAddress(c.input);
-        return verdict(canonical === c.expected.canonical, canonical);
-      },
-    });
-  if (parseCidr)
-    add<CidrCase>("parseCidr", {
-      file: "ip-cidr.json",
-      expected: (c) =>
-        c.expected.canonical === null
-          ? null
-          : { canonical: c.expected.canonical, hostBitsMasked: c.expected.hostBitsMasked },
-      run: async (c) => {
-        const actual = await parseCidr(c.input);
-        if (c.expected.canonical === null) return verdict(actual === null, actual);
-        const ok =
-          isObject(actual) &&
-          actual.canonical === c.expected.canonical &&
-          (actual.hostBitsMasked === undefined || actual.hostBitsMasked === c.expected.hostBitsMasked);
-        return verdict(ok, actual);
-      },
-    });
-  if (allows)
-    add<AllowsCase>("allows", {
-      file: "allowlist.json",
-      expected: (c) => c.expected,
-      run: async (c) => {
-        const allowed = await allows(c.entries, c.client);
-        return verdict(allowed === c.expected, allowed);
-      },
-    });
-  if (enforce)
-    add<EntriesCase>("enforce", {
-      file: "allowlist-entries.json",
-      expected: (c) => ("enforced" in c.expected ? c.expected : { bad: c.expected.bad.map(([i]) => i) }),
-      run: async (c) => {
-        const actual = await enforce(c.entries);
-        const ok =
-          "enforced" in c.expected
-            ? isObject(actual) && "enforced" in actual && equal(actual.enforced, c.expected.enforced)
-            : isObject(actual) &&
-              "bad" in actual &&
-              equal(
-                actual.bad,
-                c.expected.bad.map(([i]) => i),
-              );
-        return verdict(ok, actual);
-      },
-    });
-  if (resolve)
-    add<PrecedenceCase>("resolve", {
-      file: "precedence.json",
-      expected: (c) => c.expected,
-      run: async (c) => {
-        const actual: unknown = await resolve(c.keySettings, c.requestBody);
-        if (!isObject(actual)) return fail(actual);
-        if ("code" in c.expected) {
-          const error = actual.error;
-          const ok = isObject(error) && error.code === c.expected.code && error.source === c.expected.source;
-          return verdict(ok, "error" in actual ? { error } : actual);
-        }
-        const setting = actual[c.setting];
-        const ok =
-          !("error" in actual) &&
-          isObject(setting) &&
-          setting.value === c.expected.value &&
-          setting.provenance === c.expected.provenance;
-        return verdict(ok, "error" in actual ? { error: actual.error } : setting);
-      },
-    });
-  if (acceptsSender)
-    add<SenderCase>("acceptsSender", {
-      file: "senders.json",
-      expected: (c) => c.expected,
-      run: async (c) => {
-        const ok = await acceptsSender(c.sender);
-        return verdict(ok === c.expected, ok);
-      },
-    });
-  if (acceptsDlrUrl)
-    add<DlrUrlCase>("acceptsDlrUrl", {
-      file: "dlr-urls.json",
-      expected: (c) => c.expected,
-      run: async (c) => {
-        const ok = await acceptsDlrUrl(c.url);
-        return verdict(ok === c.expected, ok);
-      },
-    });
-  if (sign)
-    add<SignatureCase>("sign", {
-      file: "signatures.json",
-      expected: (c) => c.expected,
-      run: async (c) => {
-        const signature = await sign(c.secret, c.body);
-        return verdict(typeof signature === "string" && signature.toLowerCase() === c.expected, signature);
-      },
-    });
+  const out: { [K in CheckName]?: Check<never> } = {};
+  if (impl.measure) out.measure = measureCheck(impl.measure);
+  if (impl.split) out.split = splitCheck(impl.split);
+  if (impl.replace) out.replace = replaceCheck(impl.replace);
+  if (impl.parseAddress) out.parseAddress = parseAddressCheck(impl.parseAddress);
+  if (impl.parseCidr) out.parseCidr = parseCidrCheck(impl.parseCidr);
+  if (impl.allows) out.allows = allowsCheck(impl.allows);
+  if (impl.enforce) out.enforce = enforceCheck(impl.enforce);
+  if (impl.resolve) out.resolve = resolveCheck(impl.resolve);
+  if (impl.acceptsSender) out.acceptsSender = acceptsSenderCheck(impl.acceptsSender);
+  if (impl.acceptsDlrUrl) out.acceptsDlrUrl = acceptsDlrUrlCheck(impl.acceptsDlrUrl);
+  if (impl.sign) out.sign = signCheck(impl.sign);
   return out;
 };
+
+/** Encoding, units and segments must match; the other fields only when the implementation gives them. */
+const measureCheck = (measure: NonNullable<Implementation["measure"]>): Check<SmsCase> => ({
+  file: "sms.json",
+  expected: (c) => {
+    const { partLengths: _, ...rest } = c.expected;
+    return rest;
+  },
+  run: async (c) => {
+    const actual = await measure(c.text, c.options);
+    const e = c.expected;
+    const required =
+      isObject(actual) &&
+      actual.encoding === e.encoding &&
+      actual.units === e.units &&
+      actual.segments === e.segments;
+    const optional = MEASURE_FIELDS.every(
+      (f) => !isObject(actual) || actual[f] === undefined || equal(actual[f], e[f]),
+    );
+    return verdict(required && optional, actual);
+  },
+});
+
+/** The parts must be strings that join back to the text, with the expected UTF-16 lengths. */
+const splitCheck = (split: NonNullable<Implementation["split"]>): Check<SmsCase> => ({
+  file: "sms.json",
+  expected: (c) => ({ partLengths: c.expected.partLengths }),
+  run: async (c) => {
+    const parts = await split(c.text, c.options);
+    const ok =
+      Array.isArray(parts) &&
+      parts.every((p) => typeof p === "string") &&
+      parts.join("") === c.text &&
+      equal(
+        parts.map((p: string) => p.length),
+        c.expected.partLengths,
+      );
+    return verdict(ok, Array.isArray(parts) ? { partLengths: parts.map((p) => String(p).length) } : parts);
+  },
+});
+
+const replaceCheck = (replace: NonNullable<Implementation["replace"]>): Check<ReplacementCase> => ({
+  file: "replacement.json",
+  expected: (c) => c.expected,
+  run: async (c) => {
+    const options: ReplaceOptions = defined({ mode: c.mode, table: c.table, leftovers: c.leftovers });
+    const text = await replace(c.input, options);
+    return verdict(text === c.expected, text);
+  },
+});
+
+const parseAddressCheck = (
+  parseAddress: NonNullable<Implementation["parseAddress"]>,
+): Check<AddressCase> => ({
+  file: "ip-address.json",
+  expected: (c) => c.expected.canonical,
+  run: async (c) => {
+    const canonical = await parseAddress(c.input);
+    return verdict(canonical === c.expected.canonical, canonical);
+  },
+});
+
+/** `hostBitsMasked` is compared only when the implementation gives it. */
+const parseCidrCheck = (parseCidr: NonNullable<Implementation["parseCidr"]>): Check<CidrCase> => ({
+  file: "ip-cidr.json",
+  expected: (c) =>
+    c.expected.canonical === null
+      ? null
+      : { canonical: c.expected.canonical, hostBitsMasked: c.expected.hostBitsMasked },
+  run: async (c) => {
+    const actual = await parseCidr(c.input);
+    if (c.expected.canonical === null) return verdict(actual === null, actual);
+    const ok =
+      isObject(actual) &&
+      actual.canonical === c.expected.canonical &&
+      (actual.hostBitsMasked === undefined || actual.hostBitsMasked === c.expected.hostBitsMasked);
+    return verdict(ok, actual);
+  },
+});
+
+const allowsCheck = (allows: NonNullable<Implementation["allows"]>): Check<AllowsCase> => ({
+  file: "allowlist.json",
+  expected: (c) => c.expected,
+  run: async (c) => {
+    const allowed = await allows(c.entries, c.client);
+    return verdict(allowed === c.expected, allowed);
+  },
+});
+
+const enforceCheck = (enforce: NonNullable<Implementation["enforce"]>): Check<EntriesCase> => ({
+  file: "allowlist-entries.json",
+  expected: (c) => ("enforced" in c.expected ? c.expected : { bad: c.expected.bad.map(([i]) => i) }),
+  run: async (c) => {
+    const actual = await enforce(c.entries);
+    const ok =
+      "enforced" in c.expected
+        ? isObject(actual) && "enforced" in actual && equal(actual.enforced, c.expected.enforced)
+        : isObject(actual) &&
+          "bad" in actual &&
+          equal(
+            actual.bad,
+            c.expected.bad.map(([i]) => i),
+          );
+    return verdict(ok, actual);
+  },
+});
+
+const resolveCheck = (resolve: NonNullable<Implementation["resolve"]>): Check<PrecedenceCase> => ({
+  file: "precedence.json",
+  expected: (c) => c.expected,
+  run: async (c) => {
+    const actual: unknown = await resolve(c.keySettings, c.requestBody);
+    if (!isObject(actual)) return fail(actual);
+    if ("code" in c.expected) {
+      const error = actual.error;
+      const ok = isObject(error) && error.code === c.expected.code && error.source === c.expected.source;
+      return verdict(ok, "error" in actual ? { error } : actual);
+    }
+    const setting = actual[c.setting];
+    const ok =
+      !("error" in actual) &&
+      isObject(setting) &&
+      setting.value === c.expected.value &&
+      setting.provenance === c.expected.provenance;
+    return verdict(ok, "error" in actual ? { error: actual.error } : setting);
+  },
+});
+
+const acceptsSenderCheck = (
+  acceptsSender: NonNullable<Implementation["acceptsSender"]>,
+): Check<SenderCase> => ({
+  file: "senders.json",
+  expected: (c) => c.expected,
+  run: async (c) => {
+    const ok = await acceptsSender(c.sender);
+    return verdict(ok === c.expected, ok);
+  },
+});
+
+const acceptsDlrUrlCheck = (
+  acceptsDlrUrl: NonNullable<Implementation["acceptsDlrUrl"]>,
+): Check<DlrUrlCase> => ({
+  file: "dlr-urls.json",
+  expected: (c) => c.expected,
+  run: async (c) => {
+    const ok = await acceptsDlrUrl(c.url);
+    return verdict(ok === c.expected, ok);
+  },
+});
+
+const signCheck = (sign: NonNullable<Implementation["sign"]>): Check<SignatureCase> => ({
+  file: "signatures.json",
+  expected: (c) => c.expected,
+  run: async (c) => {
+    const signature = await sign(c.secret, c.body);
+    return verdict(typeof signature === "string" && signature.toLowerCase() === c.expected, signature);
+  },
+});
 
 const CHECK_ORDER: ReadonlyArray<CheckName> = [
   "measure",

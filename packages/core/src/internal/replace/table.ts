@@ -85,20 +85,45 @@ export const makeTable = (input: unknown): Table | InvalidTable => {
   }
 };
 
+/** A table entry as read from the input: where it sits, its key and its value, both unchecked. */
+type RawEntry = readonly [path: ReadonlyArray<string | number>, key: unknown, value: unknown];
+
+/** Where a checked key was first seen, to report duplicates against. */
+interface Seen {
+  readonly key: string;
+  readonly value: string;
+  readonly path: ReadonlyArray<string | number>;
+}
+
 const readTable = (input: unknown): Table | InvalidTable => {
   if (isTable(input)) return input;
   const issues: Array<TableIssue> = [];
-  const invalid = (): InvalidTable => ({
-    _tag: "InvalidTable",
-    issues,
-    message: `Invalid replacement table: ${issues
-      .slice(0, 5)
-      .map((i) => `${i.path.length === 0 ? "table" : `entry ${JSON.stringify(i.path)}`}: ${i.reason}`)
-      .join("; ")}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`,
-  });
+  const raw = rawEntries(input, issues);
+  if (raw === null) return invalidTable(issues);
+  const entries = checkedEntries(raw, issues);
+  if (issues.length > 0) return invalidTable(issues);
+  const table: Table = Object.freeze({ _tag: "Table", entries: Object.freeze(entries) });
+  compiled.set(table, { raw: build(entries, false), nfc: undefined });
+  return table;
+};
 
-  // Gather [path, key, value] triples from either accepted shape.
-  const raw: Array<readonly [ReadonlyArray<string | number>, unknown, unknown]> = [];
+/** The refusal of a table, its message naming the first five issues. */
+const invalidTable = (issues: Array<TableIssue>): InvalidTable => ({
+  _tag: "InvalidTable",
+  issues,
+  message: `Invalid replacement table: ${issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length === 0 ? "table" : `entry ${JSON.stringify(i.path)}`}: ${i.reason}`)
+    .join("; ")}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`,
+});
+
+/**
+ * The entries of either accepted shape (an object `{ from: to }` or an array of `[from, to]`
+ * pairs), or `null` when the input as a whole is refused (wrong shape, too many entries). Pairs
+ * of the wrong shape are reported in `issues` and left out.
+ */
+const rawEntries = (input: unknown, issues: Array<TableIssue>): Array<RawEntry> | null => {
+  const raw: Array<RawEntry> = [];
   if (Array.isArray(input)) {
     if (input.length > MAX_ENTRIES) {
       issues.push({
@@ -106,7 +131,7 @@ const readTable = (input: unknown): Table | InvalidTable => {
         key: undefined,
         reason: `has ${input.length} entries, at most ${MAX_ENTRIES}`,
       });
-      return invalid();
+      return null;
     }
     input.forEach((pair: unknown, i) => {
       if (!Array.isArray(pair) || pair.length !== 2)
@@ -117,63 +142,87 @@ const readTable = (input: unknown): Table | InvalidTable => {
         });
       else raw.push([[i], pair[0], pair[1]]);
     });
-  } else if (typeof input === "object" && input !== null) {
+    return raw;
+  }
+  if (typeof input === "object" && input !== null) {
     const keys = Object.keys(input);
     if (keys.length > MAX_ENTRIES) {
       issues.push({ path: [], key: undefined, reason: `has ${keys.length} entries, at most ${MAX_ENTRIES}` });
-      return invalid();
+      return null;
     }
     for (const k of keys) raw.push([[k], k, (input as Record<string, unknown>)[k]]);
-  } else {
-    issues.push({
-      path: [],
-      key: undefined,
-      reason: `expected an object { "from": "to" } or an array of [from, to] pairs, got ${describe(input)}`,
-    });
-    return invalid();
+    return raw;
   }
+  issues.push({
+    path: [],
+    key: undefined,
+    reason: `expected an object { "from": "to" } or an array of [from, to] pairs, got ${describe(input)}`,
+  });
+  return null;
+};
 
+/**
+ * The entries that pass every check, in input order; each failure is reported in `issues`. An
+ * identical duplicate is dropped silently (harmless); a duplicate with another value, or a key
+ * equal to an earlier one after NFC normalization, is an issue (FULL could not tell them apart).
+ */
+const checkedEntries = (
+  raw: ReadonlyArray<RawEntry>,
+  issues: Array<TableIssue>,
+): Array<readonly [string, string]> => {
   const entries: Array<readonly [string, string]> = [];
-  const exact = new Map<string, { readonly value: string; readonly path: ReadonlyArray<string | number> }>();
-  const normal = new Map<string, { readonly key: string; readonly path: ReadonlyArray<string | number> }>();
+  const exact = new Map<string, Seen>();
+  const normal = new Map<string, Seen>();
   for (const [path, key, value] of raw) {
     if (typeof key !== "string") {
       issues.push({ path, key: undefined, reason: `key is not text (${describe(key)})` });
       continue;
     }
-    const bad = (reason: string) => issues.push({ path, key, reason });
-    if (key.length === 0) bad("key is empty");
-    else if (key.length > MAX_KEY_LENGTH)
-      bad(`key is ${key.length} UTF-16 code units long, at most ${MAX_KEY_LENGTH}`);
-    else if (!wellFormed(key)) bad("key contains a lone surrogate");
-    else if (typeof value !== "string") bad(`value of ${quote(key)} is not text (${describe(value)})`);
-    else if (value.length > MAX_VALUE_LENGTH)
-      bad(`value of ${quote(key)} is ${value.length} UTF-16 code units long, at most ${MAX_VALUE_LENGTH}`);
-    else if (!wellFormed(value)) bad(`value of ${quote(key)} contains a lone surrogate`);
-    else {
-      const seen = exact.get(key);
-      if (seen !== undefined) {
-        if (seen.value !== value)
-          bad(`key ${quote(key)} is also entry ${JSON.stringify(seen.path)} with a different value`);
-        continue; // an identical duplicate is harmless
-      }
-      const nfc = key.normalize("NFC");
-      const twin = normal.get(nfc);
-      if (twin !== undefined) {
-        bad(
-          `key ${quote(key)} equals entry ${JSON.stringify(twin.path)} (${quote(twin.key)}) after NFC normalization`,
-        );
-        continue;
-      }
-      exact.set(key, { value, path });
-      normal.set(nfc, { key, path });
-      entries.push([key, value]);
+    const reason = entryProblem(key, value);
+    if (reason !== undefined) {
+      issues.push({ path, key, reason });
+      continue;
     }
+    const to = value as string; // entryProblem refuses a value that is not text
+    const seen = exact.get(key);
+    if (seen !== undefined) {
+      if (seen.value !== to)
+        issues.push({
+          path,
+          key,
+          reason: `key ${quote(key)} is also entry ${JSON.stringify(seen.path)} with a different value`,
+        });
+      continue;
+    }
+    const nfc = key.normalize("NFC");
+    const twin = normal.get(nfc);
+    if (twin !== undefined) {
+      issues.push({
+        path,
+        key,
+        reason: `key ${quote(key)} equals entry ${JSON.stringify(twin.path)} (${quote(twin.key)}) after NFC normalization`,
+      });
+      continue;
+    }
+    const first: Seen = { key, value: to, path };
+    exact.set(key, first);
+    normal.set(nfc, first);
+    entries.push([key, to]);
   }
-  if (issues.length > 0) return invalid();
-  const table: Table = Object.freeze({ _tag: "Table", entries: Object.freeze(entries) });
-  compiled.set(table, { raw: build(entries, false), nfc: undefined });
-  return table;
+  return entries;
+};
+
+/** Why one entry is refused on its own (length, lone surrogates, a value that is not text), if it is. */
+const entryProblem = (key: string, value: unknown): string | undefined => {
+  if (key.length === 0) return "key is empty";
+  if (key.length > MAX_KEY_LENGTH)
+    return `key is ${key.length} UTF-16 code units long, at most ${MAX_KEY_LENGTH}`;
+  if (!wellFormed(key)) return "key contains a lone surrogate";
+  if (typeof value !== "string") return `value of ${quote(key)} is not text (${describe(value)})`;
+  if (value.length > MAX_VALUE_LENGTH)
+    return `value of ${quote(key)} is ${value.length} UTF-16 code units long, at most ${MAX_VALUE_LENGTH}`;
+  if (!wellFormed(value)) return `value of ${quote(key)} contains a lone surrogate`;
+  return undefined;
 };
 
 /** Whether a value is a table made by {@link makeTable}. */

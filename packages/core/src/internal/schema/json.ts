@@ -36,6 +36,76 @@ class Stop {
   }
 }
 
+/** One copy in progress: the caps, the values counted so far and the path to the current one. */
+class Copier {
+  readonly caps: JsonCaps;
+  /** Where the value being copied sits (reported with a problem). */
+  readonly path: Array<string | number> = [];
+  /** Values copied so far, of any kind. */
+  nodes = 0;
+  constructor(caps: JsonCaps) {
+    this.caps = caps;
+  }
+
+  /** Ends the copy with a problem at the current path. */
+  stop(message: string): never {
+    throw new Stop({ path: [...this.path], message });
+  }
+
+  /** A copy of any value at nesting `depth`. */
+  value(value: unknown, depth: number): unknown {
+    const { caps } = this;
+    if (++this.nodes > caps.maxNodes) this.stop(`more than ${caps.maxNodes} values`);
+    switch (typeof value) {
+      case "string":
+        if (value.length > caps.maxString) this.stop(`a string longer than ${caps.maxString} characters`);
+        return value;
+      case "number":
+        if (!Number.isFinite(value)) this.stop("a number that JSON cannot carry (NaN or Infinity)");
+        return value;
+      case "boolean":
+        return value;
+      case "object":
+        if (value === null) return null;
+        if (depth >= caps.maxDepth) this.stop(`nested deeper than ${caps.maxDepth} levels`);
+        return Array.isArray(value) ? this.array(value, depth) : this.object(value, depth);
+      default:
+        return this.stop(`a ${typeof value}, which JSON cannot carry`);
+    }
+  }
+
+  /** A copy of an array: every index a data property (no hole, no accessor). */
+  array(value: ReadonlyArray<unknown>, depth: number): Array<unknown> {
+    const length = value.length;
+    if (length > this.caps.maxNodes) this.stop(`more than ${this.caps.maxNodes} values`);
+    const out: Array<unknown> = [];
+    for (let i = 0; i < length; i++) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, i);
+      this.path.push(i);
+      if (descriptor === undefined || !("value" in descriptor)) this.stop("an array hole or accessor");
+      out.push(this.value(descriptor!.value, depth + 1));
+      this.path.pop();
+    }
+    return out;
+  }
+
+  /** A null-prototype copy of a plain object's own enumerable data properties. */
+  object(value: object, depth: number): Record<string, unknown> {
+    if (!isPlainObject(value)) this.stop("not a plain JSON object");
+    const out: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(value)) {
+      if (key.length > this.caps.maxString) this.stop(`a key longer than ${this.caps.maxString} characters`);
+      const descriptor = Object.getOwnPropertyDescriptor(value, key);
+      this.path.push(key);
+      if (descriptor === undefined || !("value" in descriptor)) this.stop("an accessor property");
+      // A null-prototype target: assigning "__proto__" creates an own property, nothing else.
+      out[key] = this.value(descriptor!.value, depth + 1);
+      this.path.pop();
+    }
+    return out;
+  }
+}
+
 /**
  * Copies `input` as plain JSON data (null-prototype objects, own enumerable string-keyed data
  * properties only) or reports the first problem. Never throws.
@@ -44,61 +114,13 @@ export const toPlainJson = (
   input: unknown,
   caps: JsonCaps,
 ): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonProblem } => {
-  let nodes = 0;
-  const path: Array<string | number> = [];
-  const stop = (message: string): never => {
-    throw new Stop({ path: [...path], message });
-  };
-  const copy = (value: unknown, depth: number): unknown => {
-    if (++nodes > caps.maxNodes) stop(`more than ${caps.maxNodes} values`);
-    switch (typeof value) {
-      case "string":
-        if (value.length > caps.maxString) stop(`a string longer than ${caps.maxString} characters`);
-        return value;
-      case "number":
-        if (!Number.isFinite(value)) stop("a number that JSON cannot carry (NaN or Infinity)");
-        return value;
-      case "boolean":
-        return value;
-      case "object": {
-        if (value === null) return null;
-        if (depth >= caps.maxDepth) stop(`nested deeper than ${caps.maxDepth} levels`);
-        if (Array.isArray(value)) {
-          const length = value.length;
-          if (length > caps.maxNodes) stop(`more than ${caps.maxNodes} values`);
-          const out: Array<unknown> = [];
-          for (let i = 0; i < length; i++) {
-            const descriptor = Object.getOwnPropertyDescriptor(value, i);
-            path.push(i);
-            if (descriptor === undefined || !("value" in descriptor)) stop("an array hole or accessor");
-            out.push(copy(descriptor!.value, depth + 1));
-            path.pop();
-          }
-          return out;
-        }
-        if (!isPlainObject(value)) stop("not a plain JSON object");
-        const out: Record<string, unknown> = Object.create(null);
-        for (const key of Object.keys(value)) {
-          if (key.length > caps.maxString) stop(`a key longer than ${caps.maxString} characters`);
-          const descriptor = Object.getOwnPropertyDescriptor(value, key);
-          path.push(key);
-          if (descriptor === undefined || !("value" in descriptor)) stop("an accessor property");
-          // A null-prototype target: assigning "__proto__" creates an own property, nothing else.
-          out[key] = copy(descriptor!.value, depth + 1);
-          path.pop();
-        }
-        return out;
-      }
-      default:
-        return stop(`a ${typeof value}, which JSON cannot carry`);
-    }
-  };
+  const copier = new Copier(caps);
   try {
-    return { ok: true, value: copy(input, 0) };
+    return { ok: true, value: copier.value(input, 0) };
   } catch (error) {
     if (error instanceof Stop) return { ok: false, problem: error.problem };
     // A proxy trap or exotic object threw: report it as data, never rethrow.
-    return { ok: false, problem: { path: [...path], message: "the value could not be read" } };
+    return { ok: false, problem: { path: [...copier.path], message: "the value could not be read" } };
   }
 };
 

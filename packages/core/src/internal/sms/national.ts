@@ -104,6 +104,25 @@ const pack = (text: string, spans: ReadonlyArray<number>, cost: Cost, cap: numbe
 };
 
 /**
+ * The text seen through the enabled tables: each distinct code point once (its row in `index`),
+ * with the locking tables (bit `l` of `lockMask`) and single shift tables (bit `t` of
+ * `singleMask`) that hold it and how often it occurs. Bit 0 is the default table of each kind.
+ */
+interface Profile {
+  /** Code point → its row in the arrays below. */
+  readonly index: Map<number, number>;
+  readonly lockMask: Array<number>;
+  readonly singleMask: Array<number>;
+  readonly count: Array<number>;
+  /** Per locking table `l`, the single shift tables (bits) that hold every character outside `l`. */
+  readonly valid: Array<number>;
+  /** Code points in the text. */
+  readonly codePoints: number;
+  /** The characters outside every enabled table. */
+  readonly none: Array<Forced>;
+}
+
+/**
  * Chooses the national tables (TS 23.038 Annex A) that minimise segments: fewest parts, then
  * most units left in the last part; on a tie the earlier pair wins, default tables first, then
  * the languages in the order given (Android's `GsmAlphabet.countGsmSeptets` does the same).
@@ -116,6 +135,13 @@ const chooseNational = (
   ref16: boolean,
   tables: Tables,
 ): NationalChoice | Array<Forced> | null => {
+  const seen = profile(text, tables);
+  if (seen.none.length > 0) return seen.none;
+  return bestPair(text, spans, ref16, tables, seen);
+};
+
+/** One pass over the text: which tables hold each distinct code point (see {@link Profile}). */
+const profile = (text: string, tables: Tables): Profile => {
   const { locking, single } = tables;
   const L = locking.length;
   const S = single.length;
@@ -137,6 +163,7 @@ const chooseNational = (
       let sm = k === 2 ? 1 : 0;
       for (let l = 1; l < L; l++) if (locking[l]!.lookup!.has(cp)) lm |= 1 << l;
       for (let t = 1; t < S; t++) if (single[t]!.lookup!.has(cp)) sm |= 1 << t;
+      // Outside locking table l, the character must come from the single shift table.
       for (let l = 0; l < L; l++) if ((lm & (1 << l)) === 0) valid[l]! &= sm;
       d = lockMask.length;
       index.set(cp, d);
@@ -149,19 +176,48 @@ const chooseNational = (
     if (lockMask[d] === 0 && singleMask[d] === 0) none.push({ index: i, char: text.slice(i, i + w) });
     i += w;
   }
-  if (none.length > 0) return none;
-  // Septets under locking table l: one per code point, two for each one outside the table.
-  const total = new Array<number>(L).fill(codePoints);
+  return { index, lockMask, singleMask, count, valid, codePoints, none };
+};
+
+/** Septets under each locking table `l`: one per code point, two for each one outside the table. */
+const septetsPerLocking = (seen: Profile, L: number): Array<number> => {
+  const { lockMask, count } = seen;
+  const total = new Array<number>(L).fill(seen.codePoints);
   for (let d = 0; d < lockMask.length; d++)
     for (let l = 0; l < L; l++) if ((lockMask[d]! & (1 << l)) === 0) total[l]! += count[d]!;
+  return total;
+};
+
+/** Cost of a code point of the text under locking table `l`: 1 septet in the table, 2 escaped. */
+const lockingCost = (seen: Profile, l: number): Cost => {
+  const { index, lockMask } = seen;
+  const bit = 1 << l;
+  return (cp) => ((lockMask[index.get(cp)!]! & bit) !== 0 ? 1 : 2);
+};
+
+/**
+ * The valid (locking, single) pair with the fewest segments, then the most units left in the
+ * last one; the first such pair in table order. Packs the text only for pairs that need more than
+ * one segment and could still beat the best so far.
+ */
+const bestPair = (
+  text: string,
+  spans: ReadonlyArray<number>,
+  ref16: boolean,
+  tables: Tables,
+  seen: Profile,
+): NationalChoice | null => {
+  const { locking, single } = tables;
+  const L = locking.length;
+  const S = single.length;
+  const total = septetsPerLocking(seen, L);
   let best: NationalChoice | null = null;
   let bestSegments = Number.POSITIVE_INFINITY;
   let bestRemaining = -1;
   for (let l = 0; l < L; l++) {
-    const bit = 1 << l;
-    const cost: Cost = (cp) => ((lockMask[index.get(cp)!]! & bit) !== 0 ? 1 : 2);
+    const cost = lockingCost(seen, l);
     for (let t = 0; t < S; t++) {
-      if ((valid[l]! & (1 << t)) === 0) continue;
+      if ((seen.valid[l]! & (1 << t)) === 0) continue;
       const used = (l > 0 ? 1 : 0) + (t > 0 ? 1 : 0);
       const singleCap = GSM_SINGLE[used]!;
       const multiCap = (ref16 ? GSM_MULTI_16 : GSM_MULTI_8)[used]!;

@@ -108,29 +108,38 @@ export const scanText = (t: string, codePointMode: boolean): Scanned => {
       forced.push({ index: start, char: t.slice(start, i + 1) });
     }
   }
-  if (complex.length > 0) {
-    // Inside a stretch the clusters replace the spans (an extension character there is in a
-    // UCS-2 or national text, where the cost function prices it).
-    const old = spans;
-    spans = [];
-    let k = 0;
-    for (let q = 0; q < complex.length; q += 2) {
-      const { from, to, starts } = stretch(t, complex[q]!, complex[q + 1]!);
-      for (; k < old.length && old[k]! < from; k += 2) spans.push(old[k]!, old[k + 1]!);
-      let a = from;
-      for (let r = 0; r <= starts.length; r++) {
-        const b = r < starts.length ? starts[r]! : to;
-        if (b - a > 1) spans.push(a, b);
-        a = b;
-      }
-      // a CR LF across `to` stays whole
-      for (; k < old.length && old[k]! < to; k += 2) if (old[k + 1]! > to) spans.push(old[k]!, old[k + 1]!);
-    }
-    for (; k < old.length; k += 2) spans.push(old[k]!, old[k + 1]!);
-  }
+  if (complex.length > 0) spans = withClusters(t, spans, complex);
   let characters = n;
   for (let q = 0; q < spans.length; q += 2) characters -= spans[q + 1]! - spans[q]! - 1;
   return { extension, spans, forced, lone, characters };
+};
+
+/**
+ * `spans` with the grapheme clusters of each complex stretch (`[first, end, …]`) in place of
+ * the spans inside it: there an extension character is in a UCS-2 or national text, where the
+ * cost function prices it. A CR LF across a stretch's end stays whole.
+ */
+const withClusters = (
+  t: string,
+  old: ReadonlyArray<number>,
+  complex: ReadonlyArray<number>,
+): Array<number> => {
+  const spans: Array<number> = [];
+  let k = 0;
+  for (let q = 0; q < complex.length; q += 2) {
+    const { from, to, starts } = stretch(t, complex[q]!, complex[q + 1]!);
+    for (; k < old.length && old[k]! < from; k += 2) spans.push(old[k]!, old[k + 1]!);
+    let a = from;
+    for (let r = 0; r <= starts.length; r++) {
+      const b = r < starts.length ? starts[r]! : to;
+      if (b - a > 1) spans.push(a, b);
+      a = b;
+    }
+    // a CR LF across `to` stays whole
+    for (; k < old.length && old[k]! < to; k += 2) if (old[k + 1]! > to) spans.push(old[k]!, old[k + 1]!);
+  }
+  for (; k < old.length; k += 2) spans.push(old[k]!, old[k + 1]!);
+  return spans;
 };
 
 /**
