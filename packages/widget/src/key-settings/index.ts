@@ -1,8 +1,8 @@
 /**
  * `<septet-key-settings>`: the API key settings page as a drop-in element (name, IP whitelist,
  * Default Sender, Auto-Replace, Delivery Report Webhook), every rule and explanation from
- * `@septet/core`. Importing this module defines the element (and `<septet-composer>`, which it
- * uses for the sample message).
+ * `@septet/core`. Importing this module defines the element; `<septet-composer>`, which it uses
+ * for the sample message, is imported (and defined) on the element's first render.
  *
  * @packageDocumentation
  */

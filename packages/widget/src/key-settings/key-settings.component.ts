@@ -9,7 +9,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from "lit";
-import "../composer/septet-composer.js";
 import { FormController, type FormSnapshot } from "../shared/form-controller.js";
 import { format } from "../shared/strings.js";
 import { SeptetKeyChangeEvent } from "./events.js";
@@ -103,7 +102,7 @@ const filledRows = (rows: Fields["rows"]) =>
  * The element holds no policy logic: every rule, reason and explanation comes from
  * `@septet/core` (`KeySettings.review`, `explainWhitelist`, `testAddress`, `requestCases`,
  * `exampleCallback`, which use `Allowlist`, `ApiKey`, `DeliveryReport`, `Policy` and
- * `Replacement`). The sample message is a `<septet-composer>` set to the chosen mode and table.
+ * `Replacement`). The sample message is a `<septet-composer>` set to the chosen mode and table, loaded (a lazy chunk in the drop-in) on the first render.
  *
  * Its `value` is the key config as JSON text, as `ApiKey.decode` takes it; the form submits it
  * under `name`. Settings with an issue make the element invalid with the first issue as its
@@ -303,6 +302,13 @@ export class SeptetKeySettings extends LitElement {
   formDisabledCallback(disabled: boolean): void {
     this.#formDisabled = disabled;
     this.requestUpdate();
+  }
+
+  protected override firstUpdated(): void {
+    // The sample message's <septet-composer> is a lazy chunk (a third of the drop-in): the page's
+    // fields work before it arrives, and the sample's counts follow once it is defined. Lit keeps
+    // the properties set on the tag before then.
+    void import("../composer/septet-composer.js");
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -241,6 +241,21 @@ describe("Auto-Replace", () => {
     await userEvent.click(page.getByRole("radio", { name: /^Full/ }));
     await expect.poll(() => sample.outgoing).toBe('Hello "friend" - naive café\'s 5€ offer, see you at 5...');
   });
+
+  it("loads the sample's <septet-composer> on first render; it keeps what was set before", async () => {
+    const el = await mount(
+      `<septet-key-settings value='{"name":"shop","autoReplace":"full"}' sample="“Hi” — café"></septet-key-settings>`,
+    );
+    await customElements.whenDefined("septet-composer");
+    const sample = $<HTMLElement & { outgoing: string; mode: string; pending: boolean }>(
+      el,
+      "septet-composer",
+    );
+    expect(sample).toBeInstanceOf(customElements.get("septet-composer")!);
+    await expect.poll(() => sample.pending).toBe(false);
+    expect(sample.mode).toBe("full");
+    expect(sample.outgoing).toBe('"Hi" - café');
+  });
 });
 
 describe("what a request changes", () => {
@@ -326,6 +341,8 @@ describe("as a form control", () => {
     const el = await mount(
       `<septet-key-settings value='{"name":"k","autoReplace":"on"}'></septet-key-settings>`,
     );
+    // The sample (last in the order) is focusable once its lazy chunk has defined it.
+    await customElements.whenDefined("septet-composer");
     await userEvent.click(page.getByRole("textbox", { name: "Name" }));
     const order: Array<string> = [];
     for (let i = 0; i < 6; i++) {

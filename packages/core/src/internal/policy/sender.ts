@@ -4,7 +4,9 @@
  *
  * @internal
  */
-import * as Gsm7 from "../../Gsm7.js";
+// The default alphabet's cost table only: a sender ID never uses a national table, and the
+// `Gsm7` module would bring every national table into a bundle that checks a sender.
+import { defaultCost } from "../sms/gsm7Cost.js";
 
 /** Longest alphanumeric sender, in septets (3GPP TS 23.040 §9.1.2.5: TP-OA holds 11 septets). */
 export const MAX_ALPHANUMERIC = 11;
@@ -41,7 +43,7 @@ export const senderProblem = (sender: string): string | undefined => {
   for (const char of sender) {
     const cp = char.codePointAt(0)!;
     if (cp === 0x0a || cp === 0x0d || cp === 0x0c || cp === 0x1b) return "a sender has no control characters";
-    const cost = Gsm7.septets(cp);
+    const cost = defaultCost(cp);
     if (cost === 0)
       return `an alphanumeric sender uses only GSM 7-bit characters (not ${JSON.stringify(char)})`;
     septets += cost;
