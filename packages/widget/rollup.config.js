@@ -15,21 +15,37 @@ const onwarn = (warning, warn) => {
 };
 
 // The element's css`…` literals (which hold no expressions here) are minified with lightningcss
-// (the CSS minifier Vite uses): 0.2 kB min+gzip, which keeps the all-in-one file within its
-// 25 kB budget. After terser every raw newline left is inside a template literal (the element's
+// (the CSS minifier Vite uses): 0.2 kB min+gzip off the all-in-one file. After terser every raw newline left is inside a template literal (the element's
 // HTML); the indentation after it is layout of the source (HTML collapses whitespace), so it
 // goes: 0.1 kB more.
 // The private custom properties of the shared tokens (`src/shared/tokens.styles.ts`: `--_accent`,
 // …) get one-letter names, the same in every file and chunk (a fixed list: a name missing here
 // keeps its long form, which still works). Pages never see them; they style through `--septet-*`.
 const privateProperties = [
-  "accent", "on-accent", "text", "muted", "background", "border", "radius", "mark", "replaced",
-  "error", "gsm", "gsm-bg", "ucs2", "ucs2-bg", "focus-color", "focus", "font-family", "mono",
+  "accent",
+  "on-accent",
+  "text",
+  "muted",
+  "background",
+  "border",
+  "radius",
+  "mark",
+  "replaced",
+  "error",
+  "gsm",
+  "gsm-bg",
+  "ucs2",
+  "ucs2-bg",
+  "focus-color",
+  "focus",
+  "font-family",
+  "mono",
 ];
 const shortProperty = new Map(privateProperties.map((name, i) => [name, String.fromCharCode(97 + i)]));
 const renameProperties = (css) =>
   css.replace(/--_([a-z][a-z0-9-]*)/g, (whole, name) => {
-    if (name.length === 1) throw new Error(`one-letter private property ${whole} would clash with the short names`);
+    if (name.length === 1)
+      throw new Error(`one-letter private property ${whole} would clash with the short names`);
     const short = shortProperty.get(name);
     return short === undefined ? whole : `--_${short}`;
   });
