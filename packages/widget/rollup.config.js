@@ -15,10 +15,41 @@ const onwarn = (warning, warn) => {
 };
 
 // The element's css`…` literals (which hold no expressions here) are minified with lightningcss
-// (the CSS minifier Vite uses): 0.2 kB min+gzip, which keeps the all-in-one file within its
-// 25 kB budget. After terser every raw newline left is inside a template literal (the element's
+// (the CSS minifier Vite uses): 0.2 kB min+gzip off the all-in-one file. After terser every raw newline left is inside a template literal (the element's
 // HTML); the indentation after it is layout of the source (HTML collapses whitespace), so it
 // goes: 0.1 kB more.
+// The private custom properties of the shared tokens (`src/shared/tokens.styles.ts`: `--_accent`,
+// …) get one-letter names, the same in every file and chunk (a fixed list: a name missing here
+// keeps its long form, which still works). Pages never see them; they style through `--septet-*`.
+const privateProperties = [
+  "accent",
+  "on-accent",
+  "text",
+  "muted",
+  "background",
+  "border",
+  "radius",
+  "mark",
+  "replaced",
+  "error",
+  "gsm",
+  "gsm-bg",
+  "ucs2",
+  "ucs2-bg",
+  "focus-color",
+  "focus",
+  "font-family",
+  "mono",
+];
+const shortProperty = new Map(privateProperties.map((name, i) => [name, String.fromCharCode(97 + i)]));
+const renameProperties = (css) =>
+  css.replace(/--_([a-z][a-z0-9-]*)/g, (whole, name) => {
+    if (name.length === 1)
+      throw new Error(`one-letter private property ${whole} would clash with the short names`);
+    const short = shortProperty.get(name);
+    return short === undefined ? whole : `--_${short}`;
+  });
+
 const compactTemplates = () => ({
   name: "compact-templates",
   transform(code, id) {
@@ -26,7 +57,7 @@ const compactTemplates = () => ({
     // TypeScript emits the tag as `css \``, with a space.
     const minified = code.replace(/\bcss\s*`([^`$]*)`/g, (_, body) => {
       const css = transform({ filename: `${id}.css`, code: Buffer.from(body), minify: true });
-      return `css\`${css.code.toString()}\``;
+      return `css\`${renameProperties(css.code.toString())}\``;
     });
     return { code: minified, map: null };
   },

@@ -288,6 +288,30 @@ describe("what still forces UCS-2", () => {
     expect(chips).toContain("П");
   });
 
+  it("styles the lazily loaded parts in every composer once their chunk has arrived", async () => {
+    const { root } = await mount(`
+      <style>
+        septet-composer { --septet-mark-color: rgb(21, 22, 23); --septet-replaced-color: rgb(24, 25, 26); }
+      </style>
+      <septet-composer label="One" mode="full" value="“Hi” 👋"></septet-composer>
+      <septet-composer label="Two" mode="full" value="“Hi” 👋"></septet-composer>`);
+    const composers = [...root.querySelectorAll("septet-composer")];
+    expect(composers).toHaveLength(2);
+    for (const el of composers) {
+      await settle(el);
+      const parts = shadow(el);
+      expect(getComputedStyle(parts.querySelector('[part~="preview"]')!).borderStyle).toBe("dashed");
+      expect(getComputedStyle(parts.querySelector('[part~="replacement"]')!).backgroundColor).toBe(
+        "rgb(24, 25, 26)",
+      );
+      expect(getComputedStyle(parts.querySelector('[part~="leftover"]')!).backgroundColor).toBe(
+        "rgb(21, 22, 23)",
+      );
+      // The element's own styles are still there beside the chunk's.
+      expect(getComputedStyle(parts.querySelector('[part~="counter"]')!).display).toBe("flex");
+    }
+  });
+
   it("groups characters without a GSM-7 equivalent by script, positions on demand", async () => {
     const { el } = await mount(
       `<septet-composer label="Message" mode="full" value="${ARABIC}"></septet-composer>`,

@@ -2,6 +2,7 @@ import type * as Gsm7 from "@septet/core/Gsm7";
 import type * as Replacement from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
 import {
+  adoptStyles,
   html,
   LitElement,
   nothing,
@@ -573,6 +574,9 @@ export class SeptetComposer extends LitElement {
     this.#replacementLoad ??= import("./details.js").then(
       (details) => {
         this.#details = details;
+        // The chunk's styles join the element's (Lit's own adoption: a constructed sheet each).
+        const own = (this.constructor as typeof LitElement).elementStyles;
+        adoptStyles(this.renderRoot as ShadowRoot, [...own, details.detailsStyles]);
         this.#refresh();
       },
       () => {

@@ -3,8 +3,8 @@
  * (re-exported, so the engine and the UI that explains it arrive in one chunk), the marks on the
  * characters that force UCS-2, the list of them (with what FULL would send) and the preview of
  * the outgoing text. The element loads it with `import()` only when Auto-Replace can change
- * something or there is a character to explain (and so to mark). Its styles are part of the
- * element's own (`composer.styles.ts`): they compress better there than alone in this chunk.
+ * something or there is a character to explain (and so to mark). Its styles
+ * (`details.styles.ts`) come with it: the element adopts them when the chunk arrives.
  *
  * @internal
  */
@@ -15,6 +15,7 @@ import type { Derived } from "./derived.js";
 import { type CharGroup, groupForced, type ScriptGroup } from "./forced-groups.js";
 import type { ComposerStrings } from "./strings.js";
 
+export { detailsStyles } from "./details.styles.js";
 export { marksFor } from "./marks.js";
 export { makeTable, refine } from "./refine.js";
 

@@ -42,28 +42,14 @@ export interface ScriptGroup {
 export const MAX_POSITIONS = 50;
 
 /**
- * Scripts named in groups, by ISO 15924 code and Unicode `Script_Extensions` value (so the
- * Arabic comma and Arabic-Indic digits count as Arabic). Each test is one anchored property
- * escape on one character: no backtracking.
+ * Scripts named in groups, by ISO 15924 code, which is also the short name of the Unicode
+ * `Script_Extensions` (`scx`) value (so the Arabic comma and Arabic-Indic digits count as
+ * Arabic). Each test is one anchored property escape on one character: no backtracking.
  */
-const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
-  ["Arab", /^\p{Script_Extensions=Arabic}/u],
-  ["Hebr", /^\p{Script_Extensions=Hebrew}/u],
-  ["Hani", /^\p{Script_Extensions=Han}/u],
-  ["Hira", /^\p{Script_Extensions=Hiragana}/u],
-  ["Kana", /^\p{Script_Extensions=Katakana}/u],
-  ["Hang", /^\p{Script_Extensions=Hangul}/u],
-  ["Cyrl", /^\p{Script_Extensions=Cyrillic}/u],
-  ["Grek", /^\p{Script_Extensions=Greek}/u],
-  ["Deva", /^\p{Script_Extensions=Devanagari}/u],
-  ["Beng", /^\p{Script_Extensions=Bengali}/u],
-  ["Taml", /^\p{Script_Extensions=Tamil}/u],
-  ["Thai", /^\p{Script_Extensions=Thai}/u],
-  ["Armn", /^\p{Script_Extensions=Armenian}/u],
-  ["Geor", /^\p{Script_Extensions=Georgian}/u],
-  ["Ethi", /^\p{Script_Extensions=Ethiopic}/u],
-  ["Latn", /^\p{Script_Extensions=Latin}/u],
-];
+const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> =
+  "Arab Hebr Hani Hira Kana Hang Cyrl Grek Deva Beng Taml Thai Armn Geor Ethi Latn"
+    .split(" ")
+    .map((code) => [code, new RegExp(`^\\p{scx=${code}}`, "u")]);
 const EMOJI = /^\p{Extended_Pictographic}/u;
 
 /** The group of a character without a GSM-7 equivalent. */
