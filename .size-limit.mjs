@@ -55,6 +55,6 @@ export default [
       "packages/widget/dist/chunks/key-settings-septet-composer-*.js",
       "packages/widget/dist/chunks/key-settings-details-*.js",
     ],
-    "75 kB",
+    "76 kB",
   ),
 ];
