@@ -115,9 +115,10 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
   let used = 0;
   let partStart = 0;
   let crlf = 0;
-  // The native copy, read as 32-bit words (`m` of them; 0: read with `charCodeAt`).
-  const m = words !== null && n >= COPY_FROM && n <= COPY_UNITS ? n >> 1 : 0;
-  if (m > 0) copy(t);
+  // The first COPY_FROM units are read with `charCodeAt` (most non-GSM texts stop there); the
+  // rest, if the text fits, through the native copy as `m` 32-bit words (0: not copied).
+  const copyAt = words !== null && n >= COPY_FROM && n <= COPY_UNITS ? COPY_FROM : n;
+  let m = 0;
   let i = 0;
   while (i < n) {
     if (m > 0) {
@@ -147,12 +148,17 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
         if (i >= n) break;
       }
     } else {
-      for (; i < n; i++) {
+      for (; i < copyAt; i++) {
         const next = used + W[t.charCodeAt(i)]!;
         if (next > cap) break;
         used = next;
       }
       if (i >= n) break;
+      if (i >= copyAt) {
+        copy(t);
+        m = n >> 1;
+        continue;
+      }
     }
     // The exact step, for one character.
     const c = t.charCodeAt(i);
@@ -348,32 +354,24 @@ const partsOf = (n: number, ends: ReadonlyArray<number>, last: number, capacity:
 };
 
 /**
- * A measurement whose lists are computed on first read. They are own, enumerable accessors
+ * A UCS-2 measurement whose lists are computed on first read. They are own, enumerable accessors
  * (not prototype getters), so `JSON.stringify`, spread, `structuredClone` and deep equality see
  * every field; each list is built once. An object with accessors costs about 2 µs to create in
  * V8 (a plain one about 50 ns): `Sms.count` is the call for counts alone.
  */
-const lazy = (
-  encoding: "GSM-7" | "UCS-2",
-  units: number,
-  perSegment: number,
-  segments: number,
-  remaining: number,
-  makeParts: () => Array<Part>,
-  details: () => Details,
-): Measurement => {
+const lazy = (n: number, c: Counted, details: () => Details): Measurement => {
   let parts: Array<Part> | undefined;
   let found: Details | undefined;
   return {
-    encoding,
-    units,
-    segments,
-    perSegment,
-    remaining,
+    encoding: "UCS-2",
+    units: c.units,
+    segments: c.segments,
+    perSegment: c.perSegment,
+    remaining: c.remaining,
     lockingShift: null,
     singleShift: null,
     get parts() {
-      if (parts === undefined) parts = makeParts();
+      if (parts === undefined) parts = partsOf(n, c.ends, c.last, c.perSegment);
       return parts;
     },
     get forcedUcs2() {
@@ -479,14 +477,5 @@ export const measureFast = (
       characters: gsm.characters,
     };
   }
-  const c = ucs2Count(t, ref16, codePointMode);
-  return lazy(
-    "UCS-2",
-    c.units,
-    c.perSegment,
-    c.segments,
-    c.remaining,
-    () => partsOf(t.length, c.ends, c.last, c.perSegment),
-    () => details(t, codePointMode),
-  );
+  return lazy(t.length, ucs2Count(t, ref16, codePointMode), () => details(t, codePointMode));
 };
