@@ -4,6 +4,7 @@ import * as Gsm7 from "../../Gsm7.js";
 import type { Measurement } from "../../Sms.js";
 import * as Sms from "../../Sms.js";
 import { countFast, measureFast, useNativeCopy } from "./fast.js";
+import { supportOf } from "./nationalKey.js";
 import { measureDefault, NONE, scanText } from "./scan.js";
 
 /** The reference pass, as `Sms.measure` ran it before the fast path. */
@@ -164,6 +165,28 @@ describe("measureFast", () => {
           lockingShift,
           singleShift,
         });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("Sms.measure with languages that cannot hold the text equals the reference packing", () => {
+    const languages = fc.subarray([...Gsm7.languages], { minLength: 1 });
+    fc.assert(
+      fc.property(text, settings, languages, (t, { ref16, codePointMode }, langs) => {
+        const support = supportOf(langs);
+        const tables = support?.tables(langs) ?? null;
+        if (support === undefined || tables === null) throw new Error("a national language without support");
+        const sc = scanText(t, codePointMode);
+        const choice = support.choose(t, sc.spans, ref16, tables);
+        fc.pre(choice === null || Array.isArray(choice));
+        const expected = measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
+        const options = {
+          reference: ref16 ? (16 as const) : (8 as const),
+          boundary: codePointMode ? ("code-point" as const) : ("grapheme" as const),
+          languages: langs,
+        };
+        expect(plain(Sms.measure(t, options))).toEqual(plain(expected));
       }),
       { numRuns: 1000 },
     );

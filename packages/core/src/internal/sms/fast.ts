@@ -69,7 +69,10 @@ interface NodeBuffer {
 /** Texts up to this many units are copied; longer ones are read with `charCodeAt`. */
 const COPY_UNITS = 0x8000;
 
-/** Texts shorter than this are read with `charCodeAt`: the copy saves less than it costs. */
+/**
+ * Units read with `charCodeAt` before a text is copied: most texts that are not GSM-7 stop
+ * before, and a shorter text gains less from the copy than the copy costs.
+ */
 const COPY_FROM = 64;
 
 /**
@@ -84,8 +87,8 @@ let copy: (text: string) => void;
 const nativeCopy = (): Uint32Array | null => {
   const g = globalThis as { Buffer?: NodeBuffer; process?: { versions?: { node?: string } } };
   if (!g.process?.versions?.node || !g.Buffer?.alloc) return null;
-  // `alloc` is never pooled: the copy starts its own memory. The check below fails where it does
-  // not, or where the platform is big-endian.
+  // `alloc` is never pooled, so the view covers the whole buffer from its start; checked below,
+  // with the byte order (a 1 in the first byte reads as 1 only in little-endian).
   const b = g.Buffer.alloc(COPY_UNITS * 2);
   const w = new Uint32Array(b.buffer);
   copy = (t) => b.write(t, 0, "utf16le");
