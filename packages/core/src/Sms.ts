@@ -21,11 +21,11 @@
  * @since 0.1.0
  */
 import type { LanguageName, NationalLanguage } from "./Gsm7.js";
-import { countFast, measureFast } from "./internal/sms/fast.js";
+import { countFast, type Details, measureFast } from "./internal/sms/fast.js";
 import { COST as DEFAULT_COST, COST_LIMIT as DEFAULT_COST_LIMIT } from "./internal/sms/gsm7Cost.js";
 import type { NationalSupport, Tables } from "./internal/sms/nationalKey.js";
 import { supportOf as nationalSupportOf } from "./internal/sms/nationalKey.js";
-import { measureDefault, NONE, scanText } from "./internal/sms/scan.js";
+import { NONE, type Scanned, scanText } from "./internal/sms/scan.js";
 import * as U from "./internal/sms/units.js";
 
 /**
@@ -189,6 +189,16 @@ const settingsOf = (options: unknown): Settings => {
   }
 };
 
+/** The lists of a measurement from the reference pass, with the characters that forced UCS-2. */
+const detailsOf = (sc: Scanned, forced: ReadonlyArray<Forced> = sc.forced): Details => ({
+  forcedUcs2: forced,
+  loneSurrogates: sc.lone,
+  characters: sc.characters,
+});
+
+/** The lists of a default-tables measurement (built on first read). */
+const defaultDetails = (t: string, codePointMode: boolean): Details => detailsOf(scanText(t, codePointMode));
+
 /**
  * Measures a text as an SMS: encoding, units, segments, the parts and what forced UCS-2.
  *
@@ -232,15 +242,15 @@ const settingsOf = (options: unknown): Settings => {
 export const measure = (text: string, options?: MeasureOptions): Measurement => {
   const t = typeof text === "string" ? text : "";
   const { ref16, codePointMode, national } = settingsOf(options);
-  if (national === null)
-    return measureFast(t, ref16, codePointMode, () => {
-      const sc = scanText(t, codePointMode);
-      return { forcedUcs2: sc.forced, loneSurrogates: sc.lone, characters: sc.characters };
-    });
+  if (national === null) return measureFast(t, ref16, codePointMode, defaultDetails);
   const sc = scanText(t, codePointMode);
   const choice = national.support.choose(t, sc.spans, ref16, national.tables);
-  if (choice === null || Array.isArray(choice))
-    return measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
+  if (choice === null || Array.isArray(choice)) {
+    // UCS-2 (or GSM-7 in the default tables): counted as without languages, listing what the
+    // national tables could not hold.
+    const forced = sc.forced.length === 0 ? NONE : (choice ?? sc.forced);
+    return measureFast(t, ref16, codePointMode, () => detailsOf(sc, forced));
+  }
   const perSegment = choice.parts === null ? choice.single : choice.multi;
   const parts = choice.parts ?? [{ start: 0, end: t.length, units: choice.units, capacity: perSegment }];
   return {

@@ -1,9 +1,10 @@
 import * as fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as Gsm7 from "../../Gsm7.js";
 import type { Measurement } from "../../Sms.js";
 import * as Sms from "../../Sms.js";
-import { measureFast } from "./fast.js";
+import { countFast, measureFast, useNativeCopy } from "./fast.js";
+import { supportOf } from "./nationalKey.js";
 import { measureDefault, NONE, scanText } from "./scan.js";
 
 /** The reference pass, as `Sms.measure` ran it before the fast path. */
@@ -13,8 +14,8 @@ const reference = (t: string, ref16: boolean, codePointMode: boolean): Measureme
 };
 
 const fast = (t: string, ref16: boolean, codePointMode: boolean): Measurement =>
-  measureFast(t, ref16, codePointMode, () => {
-    const sc = scanText(t, codePointMode);
+  measureFast(t, ref16, codePointMode, (text, mode) => {
+    const sc = scanText(text, mode);
     return { forcedUcs2: sc.forced, loneSurrogates: sc.lone, characters: sc.characters };
   });
 
@@ -169,6 +170,28 @@ describe("measureFast", () => {
     );
   });
 
+  it("Sms.measure with languages that cannot hold the text equals the reference packing", () => {
+    const languages = fc.subarray([...Gsm7.languages], { minLength: 1 });
+    fc.assert(
+      fc.property(text, settings, languages, (t, { ref16, codePointMode }, langs) => {
+        const support = supportOf(langs);
+        const tables = support?.tables(langs) ?? null;
+        if (support === undefined || tables === null) throw new Error("a national language without support");
+        const sc = scanText(t, codePointMode);
+        const choice = support.choose(t, sc.spans, ref16, tables);
+        fc.pre(choice === null || Array.isArray(choice));
+        const expected = measureDefault(t, sc, ref16, sc.forced.length === 0 ? NONE : (choice ?? sc.forced));
+        const options = {
+          reference: ref16 ? (16 as const) : (8 as const),
+          boundary: codePointMode ? ("code-point" as const) : ("grapheme" as const),
+          languages: langs,
+        };
+        expect(plain(Sms.measure(t, options))).toEqual(plain(expected));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("Sms.split cuts where the reference measurement's parts end", () => {
     fc.assert(
       fc.property(text, settings, (t, { ref16, codePointMode }) => {
@@ -181,5 +204,71 @@ describe("measureFast", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+/** A GSM-7 text long enough for the native copy, with extension characters and CR LF near every cut. */
+const longGsmText = fc
+  .array(fc.oneof(filler, fc.constantFrom("€", "{", "\r\n", "\r", "\n", "^", "\\", "€€", "~|")), {
+    minLength: 4,
+    maxLength: 120,
+  })
+  .map((xs) => xs.join(""));
+
+/** The same text with one unit that is not GSM-7 (a lone surrogate, a letter, a backquote) put in. */
+const withNonGsm = fc
+  .tuple(longGsmText, fc.constantFrom("\ud800", "\udfff", "é", "Ж", "`", "\u0000", "😀", "\uffff"), fc.nat())
+  .map(([t, c, at]) => {
+    const i = at % (t.length + 1);
+    return t.slice(0, i) + c + t.slice(i);
+  });
+
+/** `measureFast` and `countFast` with the native copy on or off. */
+const both = (native: boolean, t: string, ref16: boolean, codePointMode: boolean) => {
+  useNativeCopy(native);
+  return { measured: plain(fast(t, ref16, codePointMode)), counted: countFast(t, ref16, codePointMode) };
+};
+
+describe("the Node-only GSM-7 pass (a native UTF-16 copy read 32 bits at a time)", () => {
+  afterAll(() => {
+    useNativeCopy(true);
+  });
+
+  it("is on in Node and can be switched off", () => {
+    expect(useNativeCopy(false)).toBe(false);
+    expect(useNativeCopy(true)).toBe(true);
+  });
+
+  it.each([
+    ["GSM-7 text", longGsmText],
+    ["text with one unit outside GSM-7", withNonGsm],
+  ])("agrees with the portable pass and the reference pass: %s", (_, texts) => {
+    fc.assert(
+      fc.property(texts, settings, (t, { ref16, codePointMode }) => {
+        const native = both(true, t, ref16, codePointMode);
+        const portable = both(false, t, ref16, codePointMode);
+        expect(native).toEqual(portable);
+        expect(native.measured).toEqual(plain(reference(t, ref16, codePointMode)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ["an extension character on every cut", "€".repeat(5000)],
+    ["an extension character after every odd unit", "a€".repeat(3000)],
+    ["CR LF across every word", `a${"\r\n".repeat(3000)}`],
+    ["a lone surrogate last", `${"a".repeat(999)}\ud800`],
+    ["a lone surrogate first", `\udc00${"a".repeat(999)}`],
+    ["longer than the copy (read with charCodeAt)", "abc€{".repeat(7000)],
+    ["longer than the copy, not GSM-7 at the end", `${"abc€{".repeat(7000)}é`],
+    ["just over the copy threshold, odd length", `${"x".repeat(64)}€`],
+  ])("agrees on %s", (_, t) => {
+    for (const ref16 of [false, true])
+      for (const codePointMode of [false, true]) {
+        const native = both(true, t, ref16, codePointMode);
+        expect(native).toEqual(both(false, t, ref16, codePointMode));
+        expect(native.measured).toEqual(plain(reference(t, ref16, codePointMode)));
+      }
   });
 });

@@ -3,8 +3,13 @@
  * the rules allow, and the lists (`parts`, `forcedUcs2`, `loneSurrogates`, `characters`) are built
  * on first read.
  *
- * - GSM-7: one pass over the code units with the cost table, recording only where parts end. It
- *   stops at the first character outside the default tables: from there the text is UCS-2.
+ * - GSM-7: one pass over the code units through a 64 KiB cost table, making the parts as it goes.
+ *   Each step adds costs and tests one predictable branch (the part is full, or a unit is not
+ *   GSM-7, or CR); the exact step settles those units. It stops at the first character outside
+ *   the default tables: from there the text is UCS-2. In Node (Bun, Deno) a text of 64 to 32,768
+ *   units is copied natively into one reused UTF-16 buffer after its first 64 units and read
+ *   eight units per step through 32-bit reads; elsewhere, `charCodeAt`. `useNativeCopy` switches
+ *   the copy off (same results: `fast.test.ts` compares the two).
  * - UCS-2: the units are the length, so only the cut points (one per 67 units) are looked at: a
  *   cut moves back to the start of the cluster (or surrogate pair, or CR LF) it would split,
  *   found by segmenting a window that starts at a known boundary (see {@link clusterCut}).
@@ -21,13 +26,9 @@ import {
   isKnownExtend,
   isSimple,
 } from "./grapheme.js";
-import { COST as COST_TABLE, COST_LIMIT as LIMIT } from "./gsm7Cost.js";
+import { COST } from "./gsm7Cost.js";
 import { NONE } from "./scan.js";
 import { GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE, UCS2_MULTI_8, UCS2_MULTI_16, UCS2_SINGLE } from "./units.js";
-
-// Local bindings (module runners turn imported bindings into getters).
-const COST: Uint8Array = COST_TABLE;
-const COST_LIMIT: number = LIMIT;
 
 /** The lists a caller may read, built by the reference pass on first read. */
 export interface Details {
@@ -36,58 +37,160 @@ export interface Details {
   readonly characters: number;
 }
 
-/** The ASCII characters of the default alphabet other than CR, skipped natively by `search`. */
-const PLAIN = /[^\n -Z_a-z]/;
-
-/** Where the parts of a GSM-7 text end (all but the last), with their septets. */
+/** The totals of a GSM-7 text; its parts but the last are pushed to the caller's list. */
 interface GsmPass {
   readonly units: number;
   readonly characters: number;
-  readonly ends: Array<number>;
-  readonly sizes: Array<number>;
+  /** Septets and start of the last part. */
   readonly last: number;
+  readonly lastStart: number;
 }
+
+/**
+ * Septet cost of every UTF-16 code unit, or 255 (more than any part holds) where the exact step
+ * must look: a unit outside the default tables, and CR (it may start CR LF). Built on first use
+ * (64 KiB), so the hot loop has no range check and one branch: `used > cap` catches a part end
+ * and a non-GSM unit alike.
+ */
+let wide: Uint8Array | undefined;
+const wideCost = (): Uint8Array => {
+  if (wide === undefined) {
+    wide = new Uint8Array(0x10000).fill(255);
+    for (let c = 0; c < COST.length; c++) if (c !== 13) wide[c] = COST[c] || 255;
+  }
+  return wide;
+};
+
+/** The part of Node's `Buffer` the copy needs; typed here so the package imports nothing from Node. */
+interface NodeBuffer {
+  alloc(size: number): Uint8Array & { write(text: string, offset: number, encoding: "utf16le"): number };
+}
+
+/** Texts up to this many units are copied; longer ones are read with `charCodeAt`. */
+const COPY_UNITS = 0x8000;
+
+/**
+ * Units read with `charCodeAt` before a text is copied: most texts that are not GSM-7 stop
+ * before, and a shorter text gains less from the copy than the copy costs.
+ */
+const COPY_FROM = 64;
+
+/**
+ * A copy of the text as UTF-16 (Node's `Buffer`, also Bun's and Deno's), written natively and read
+ * two units per 32-bit read; one scratch buffer serves every call. `null` where `Buffer` is not
+ * native (browsers: a bundler's polyfill lacks `process.versions.node`) or the platform is
+ * big-endian.
+ */
+let words: Uint32Array | null | undefined;
+let copy: (text: string) => void;
+
+const nativeCopy = (): Uint32Array | null => {
+  const g = globalThis as { Buffer?: NodeBuffer; process?: { versions?: { node?: string } } };
+  if (!g.process?.versions?.node || !g.Buffer?.alloc) return null;
+  // `alloc` is never pooled, so the view covers the whole buffer from its start; checked below,
+  // with the byte order (a 1 in the first byte reads as 1 only in little-endian).
+  const b = g.Buffer.alloc(COPY_UNITS * 2);
+  const w = new Uint32Array(b.buffer);
+  copy = (t) => b.write(t, 0, "utf16le");
+  b[0] = 1;
+  return w[0] === 1 && w.length === COPY_UNITS >> 1 ? w : null;
+};
+
+/**
+ * Turns the Node-only GSM-7 pass (a native UTF-16 copy read 32 bits at a time) on or off, and
+ * says whether it is now on; it is on by default wherever a native `Buffer` is found. Both passes
+ * give the same results: the switch exists for the benchmark and the tests that compare them.
+ */
+export const useNativeCopy = (on: boolean): boolean => {
+  words = on ? nativeCopy() : null;
+  return words !== null;
+};
 
 /**
  * Greedy packing in parts of `cap` septets, or `null` at the first code unit outside the default
  * alphabet and its extension table. An extension character costs 2 and CR LF (unless
- * `codePointMode`) is 2 septets never cut; a plain ASCII prefix is packed by arithmetic.
+ * `codePointMode`) is 2 septets never cut.
+ *
+ * The hot loop adds the cost of each unit (two per 32-bit read on the Node path) and only checks
+ * that the part still holds them; when it does not, the exact step (the reference rules, one
+ * character at a time) settles those units: a part end, CR LF, or a unit that is not GSM-7.
  */
-const gsmPass = (t: string, cap: number, codePointMode: boolean): GsmPass | null => {
+const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Part>): GsmPass | null => {
+  if (words === undefined) words = nativeCopy();
+  const W = wideCost();
   const n = t.length;
-  const ends: Array<number> = [];
-  const sizes: Array<number> = [];
-  let i = t.search(PLAIN);
-  if (i < 0) i = n;
-  // A part closes when the next character does not fit, so a prefix of i septets closes
-  // floor((i - 1) / cap) parts.
-  const full = i > 0 ? Math.floor((i - 1) / cap) : 0;
-  for (let q = 1; q <= full; q++) {
-    ends.push(q * cap);
-    sizes.push(cap);
-  }
-  let used = i - full * cap;
-  let units = i;
+  let closed = 0;
+  let used = 0;
+  let partStart = 0;
   let crlf = 0;
-  for (; i < n; i++) {
+  // The first COPY_FROM units are read with `charCodeAt` (most non-GSM texts stop there); the
+  // rest, if the text fits, through the native copy as `m` 32-bit words (0: not copied).
+  const copyAt = words !== null && n >= COPY_FROM && n <= COPY_UNITS ? COPY_FROM : n;
+  let m = 0;
+  let i = 0;
+  while (i < n) {
+    if (m > 0) {
+      // Eight units per step; the last ones, and those around a part end, by the exact step.
+      let w = i >> 1;
+      if ((i & 1) === 0) {
+        const u = words!;
+        for (; w + 3 < m; w += 4) {
+          const x = u[w]!;
+          const y = u[w + 1]!;
+          const z = u[w + 2]!;
+          const v = u[w + 3]!;
+          const next =
+            used +
+            W[x & 0xffff]! +
+            W[x >>> 16]! +
+            W[y & 0xffff]! +
+            W[y >>> 16]! +
+            W[z & 0xffff]! +
+            W[z >>> 16]! +
+            W[v & 0xffff]! +
+            W[v >>> 16]!;
+          if (next > cap) break;
+          used = next;
+        }
+        i = w << 1;
+        if (i >= n) break;
+      }
+    } else {
+      for (; i < copyAt; i++) {
+        const next = used + W[t.charCodeAt(i)]!;
+        if (next > cap) break;
+        used = next;
+      }
+      if (i >= n) break;
+      if (i >= copyAt) {
+        copy(t);
+        m = n >> 1;
+        continue;
+      }
+    }
+    // The exact step, for one character.
     const c = t.charCodeAt(i);
-    let k = c < COST_LIMIT ? COST[c]! : 0;
-    if (k === 0) return null;
+    let k = W[c]!;
     const start = i;
-    if (c === 13 && !codePointMode && t.charCodeAt(i + 1) === 10) {
-      k = 2;
-      crlf++;
-      i++;
+    if (k > 2) {
+      if (c !== 13) return null;
+      k = 1;
+      if (!codePointMode && t.charCodeAt(i + 1) === 10) {
+        k = 2;
+        crlf++;
+        i++;
+      }
     }
     if (used + k > cap) {
-      ends.push(start);
-      sizes.push(used);
+      parts.push({ start: partStart, end: start, units: used, capacity: cap });
+      partStart = start;
+      closed += used;
       used = 0;
     }
     used += k;
-    units += k;
+    i++;
   }
-  return { units, characters: n - crlf, ends, sizes, last: used };
+  return { units: closed + used, characters: n - crlf, last: used, lastStart: partStart };
 };
 
 /** Whether `i` (0 < i < length) lies between the two halves of a surrogate pair. */
@@ -245,19 +348,13 @@ const ucs2Ends = (t: string, cap: number, codePointMode: boolean): Array<number>
   return ends;
 };
 
-/** The parts from their ends; `sizes` null means UCS-2 (a part's units are its length). */
-const partsOf = (
-  n: number,
-  ends: ReadonlyArray<number>,
-  sizes: ReadonlyArray<number> | null,
-  last: number,
-  capacity: number,
-): Array<Part> => {
+/** The UCS-2 parts from their ends (a part's units are its length). */
+const partsOf = (n: number, ends: ReadonlyArray<number>, last: number, capacity: number): Array<Part> => {
   const parts: Array<Part> = [];
   let start = 0;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k]!;
-    parts.push({ start, end, units: sizes === null ? end - start : sizes[k]!, capacity });
+    parts.push({ start, end, units: end - start, capacity });
     start = end;
   }
   parts.push({ start, end: n, units: last, capacity });
@@ -265,32 +362,24 @@ const partsOf = (
 };
 
 /**
- * A measurement whose lists are computed on first read. They are own, enumerable accessors
+ * A UCS-2 measurement whose lists are computed on first read. They are own, enumerable accessors
  * (not prototype getters), so `JSON.stringify`, spread, `structuredClone` and deep equality see
  * every field; each list is built once. An object with accessors costs about 2 µs to create in
  * V8 (a plain one about 50 ns): `Sms.count` is the call for counts alone.
  */
-const lazy = (
-  encoding: "GSM-7" | "UCS-2",
-  units: number,
-  perSegment: number,
-  segments: number,
-  remaining: number,
-  makeParts: () => Array<Part>,
-  details: () => Details,
-): Measurement => {
+const lazy = (n: number, c: Counted, details: () => Details): Measurement => {
   let parts: Array<Part> | undefined;
   let found: Details | undefined;
   return {
-    encoding,
-    units,
-    segments,
-    perSegment,
-    remaining,
+    encoding: "UCS-2",
+    units: c.units,
+    segments: c.segments,
+    perSegment: c.perSegment,
+    remaining: c.remaining,
     lockingShift: null,
     singleShift: null,
     get parts() {
-      if (parts === undefined) parts = makeParts();
+      if (parts === undefined) parts = partsOf(n, c.ends, c.last, c.perSegment);
       return parts;
     },
     get forcedUcs2() {
@@ -317,46 +406,14 @@ export interface Counted {
   readonly remaining: number;
   /** Ends of every part but the last. */
   readonly ends: ReadonlyArray<number>;
-  /** Units of every part but the last (`null`: UCS-2, a part's units are its length). */
-  readonly sizes: ReadonlyArray<number> | null;
   readonly last: number;
-  /** Characters of a GSM-7 text (-1 for UCS-2: counted by the reference pass when read). */
-  readonly characters: number;
 }
 
-/** Encoding, units and segments in the default tables, and where the parts end. */
-export const countFast = (t: string, ref16: boolean, codePointMode: boolean): Counted => {
+/** The counts of a text that needs UCS-2. */
+const ucs2Count = (t: string, ref16: boolean, codePointMode: boolean): Counted => {
   const n = t.length;
-  const gsm = gsmPass(t, ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0], codePointMode);
-  if (gsm !== null) {
-    const single = gsm.units <= GSM_SINGLE[0];
-    const perSegment = single ? GSM_SINGLE[0] : ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
-    const last = single ? gsm.units : gsm.last;
-    return {
-      encoding: "GSM-7",
-      units: gsm.units,
-      segments: single ? 1 : gsm.ends.length + 1,
-      perSegment,
-      remaining: perSegment - last,
-      ends: single ? NONE : gsm.ends,
-      sizes: single ? NONE : gsm.sizes,
-      last,
-      characters: gsm.characters,
-    };
-  }
-  if (n <= UCS2_SINGLE)
-    return {
-      encoding: "UCS-2",
-      units: n,
-      segments: 1,
-      perSegment: UCS2_SINGLE,
-      remaining: UCS2_SINGLE - n,
-      ends: NONE,
-      sizes: null,
-      last: n,
-      characters: -1,
-    };
-  const cap = ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8;
+  // A text that fits one part has no cut point: `ucs2Ends` finds none.
+  const cap = n <= UCS2_SINGLE ? UCS2_SINGLE : ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8;
   const ends = ucs2Ends(t, cap, codePointMode);
   const last = n - (ends.length > 0 ? ends[ends.length - 1]! : 0);
   return {
@@ -366,9 +423,26 @@ export const countFast = (t: string, ref16: boolean, codePointMode: boolean): Co
     perSegment: cap,
     remaining: cap - last,
     ends,
-    sizes: null,
     last,
-    characters: -1,
+  };
+};
+
+/** Encoding, units and segments in the default tables, and where the parts end. */
+export const countFast = (t: string, ref16: boolean, codePointMode: boolean): Counted => {
+  const parts: Array<Part> = [];
+  const gsm = gsmPass(t, ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0], codePointMode, parts);
+  if (gsm === null) return ucs2Count(t, ref16, codePointMode);
+  const single = gsm.units <= GSM_SINGLE[0];
+  const perSegment = single ? GSM_SINGLE[0] : ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
+  const last = single ? gsm.units : gsm.last;
+  return {
+    encoding: "GSM-7",
+    units: gsm.units,
+    segments: single ? 1 : parts.length + 1,
+    perSegment,
+    remaining: perSegment - last,
+    ends: single ? NONE : parts.map((p) => p.end),
+    last,
   };
 };
 
@@ -381,30 +455,35 @@ export const measureFast = (
   t: string,
   ref16: boolean,
   codePointMode: boolean,
-  details: () => Details,
+  details: (t: string, codePointMode: boolean) => Details,
 ): Measurement => {
-  const c = countFast(t, ref16, codePointMode);
-  if (c.encoding === "GSM-7")
+  const multi = ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
+  // GSM-7: the parts are made during the pass (no list of ends in between).
+  const parts: Array<Part> = [];
+  const gsm = gsmPass(t, multi, codePointMode, parts);
+  if (gsm !== null) {
+    const single = gsm.units <= GSM_SINGLE[0];
+    if (single) parts.length = 0;
+    const perSegment = single ? GSM_SINGLE[0] : multi;
+    parts.push({
+      start: single ? 0 : gsm.lastStart,
+      end: t.length,
+      units: single ? gsm.units : gsm.last,
+      capacity: perSegment,
+    });
     return {
       encoding: "GSM-7",
-      units: c.units,
-      segments: c.segments,
-      perSegment: c.perSegment,
-      remaining: c.remaining,
+      units: gsm.units,
+      segments: parts.length,
+      perSegment,
+      remaining: perSegment - parts[parts.length - 1]!.units,
       lockingShift: null,
       singleShift: null,
-      parts: partsOf(t.length, c.ends, c.sizes, c.last, c.perSegment),
+      parts,
       forcedUcs2: NONE,
       loneSurrogates: NONE,
-      characters: c.characters,
+      characters: gsm.characters,
     };
-  return lazy(
-    "UCS-2",
-    c.units,
-    c.perSegment,
-    c.segments,
-    c.remaining,
-    () => partsOf(t.length, c.ends, null, c.last, c.perSegment),
-    details,
-  );
+  }
+  return lazy(t.length, ucs2Count(t, ref16, codePointMode), () => details(t, codePointMode));
 };
