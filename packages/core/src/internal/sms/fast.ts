@@ -8,7 +8,7 @@
  *   GSM-7, or CR); the exact step settles those units. It stops at the first character outside
  *   the default tables: from there the text is UCS-2. In Node (Bun, Deno) a text of 64 to 32,768
  *   units is copied natively into one reused UTF-16 buffer after its first 64 units and read
- *   eight units per step through 32-bit reads; elsewhere, `charCodeAt`. `useNativeCopy` switches
+ *   four units per step through 32-bit reads; elsewhere, `charCodeAt`. `useNativeCopy` switches
  *   the copy off (same results: `fast.test.ts` compares the two).
  * - UCS-2: the units are the length, so only the cut points (one per 67 units) are looked at: a
  *   cut moves back to the start of the cluster (or surrogate pair, or CR LF) it would split,
@@ -130,25 +130,14 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
   let i = 0;
   while (i < n) {
     if (m > 0) {
-      // Eight units per step; the last ones, and those around a part end, by the exact step.
+      // Four units per step; the last ones, and those around a part end, by the exact step.
       let w = i >> 1;
       if ((i & 1) === 0) {
         const u = words!;
-        for (; w + 3 < m; w += 4) {
+        for (; w + 1 < m; w += 2) {
           const x = u[w]!;
           const y = u[w + 1]!;
-          const z = u[w + 2]!;
-          const v = u[w + 3]!;
-          const next =
-            used +
-            W[x & 0xffff]! +
-            W[x >>> 16]! +
-            W[y & 0xffff]! +
-            W[y >>> 16]! +
-            W[z & 0xffff]! +
-            W[z >>> 16]! +
-            W[v & 0xffff]! +
-            W[v >>> 16]!;
+          const next = used + W[x & 0xffff]! + W[x >>> 16]! + W[y & 0xffff]! + W[y >>> 16]!;
           if (next > cap) break;
           used = next;
         }
@@ -370,6 +359,10 @@ const partsOf = (n: number, ends: ReadonlyArray<number>, last: number, capacity:
 const lazy = (n: number, c: Counted, details: () => Details): Measurement => {
   let parts: Array<Part> | undefined;
   let found: Details | undefined;
+  const read = (): Details => {
+    found ??= details();
+    return found;
+  };
   return {
     encoding: "UCS-2",
     units: c.units,
@@ -379,20 +372,17 @@ const lazy = (n: number, c: Counted, details: () => Details): Measurement => {
     lockingShift: null,
     singleShift: null,
     get parts() {
-      if (parts === undefined) parts = partsOf(n, c.ends, c.last, c.perSegment);
+      parts ??= partsOf(n, c.ends, c.last, c.perSegment);
       return parts;
     },
     get forcedUcs2() {
-      if (found === undefined) found = details();
-      return found.forcedUcs2;
+      return read().forcedUcs2;
     },
     get loneSurrogates() {
-      if (found === undefined) found = details();
-      return found.loneSurrogates;
+      return read().loneSurrogates;
     },
     get characters() {
-      if (found === undefined) found = details();
-      return found.characters;
+      return read().characters;
     },
   };
 };
