@@ -288,7 +288,7 @@ export type Count = Pick<
  * cut points, so it costs about as much as counting by length. `measure` returns the same
  * numbers with the parts, the characters that forced UCS-2 and the lone surrogates; it builds
  * those lists when they are first read, but creating an object that can do that costs V8
- * about 2 µs, which dominates on short UCS-2 messages (figures in BENCHMARKS.md).
+ * about 2 µs, which dominates on short UCS-2 messages (the benchmarks page has the figures).
  *
  * @example
  * ```ts

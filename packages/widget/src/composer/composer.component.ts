@@ -10,7 +10,8 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from "lit";
-import { FormController, type FormSnapshot } from "../shared/form-controller.js";
+import { FormAssociatedElement } from "../shared/form-associated.js";
+import type { FormSnapshot } from "../shared/form-controller.js";
 import { format, plural } from "../shared/strings.js";
 import { styles } from "./composer.styles.js";
 import {
@@ -152,7 +153,7 @@ interface UiState {
  * @tagname septet-composer
  * @since 0.1.0
  */
-export class SeptetComposer extends LitElement {
+export class SeptetComposer extends FormAssociatedElement {
   /** The element's styles (`composer.styles.ts`); restyle it through `::part` and the CSS custom properties. */
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = {
@@ -160,7 +161,6 @@ export class SeptetComposer extends LitElement {
     delegatesFocus: true,
   };
   /** Participates in forms through `ElementInternals`. */
-  static readonly formAssociated = true;
 
   static override properties: PropertyDeclarations = {
     value: {},
@@ -202,7 +202,6 @@ export class SeptetComposer extends LitElement {
   /** Texts shown and announced, for localisation; merged over the English defaults. */
   declare strings: Partial<ComposerStrings>;
 
-  readonly #form = new FormController(this, () => this.#formSnapshot());
   /** Internal UI state: disabled by an ancestor fieldset, live region text, show `valueMissing`. */
   #ui: UiState = { formDisabled: false, announcement: "", showMissing: false };
   #derived: Derived | undefined;
@@ -273,41 +272,6 @@ export class SeptetComposer extends LitElement {
    */
   get pending(): boolean {
     return this.#countWaiting || (this.#derived?.pending ?? true);
-  }
-
-  /** The default value: the `value` attribute, restored by form reset. */
-  get defaultValue(): string {
-    return this.getAttribute("value") ?? "";
-  }
-
-  /** The form the element belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.#form.internals.form;
-  }
-
-  /** Validity state (`valueMissing`, `tooLong`, `customError`). */
-  get validity(): ValidityState {
-    return this.#form.internals.validity;
-  }
-
-  /** The validation message, empty when valid. */
-  get validationMessage(): string {
-    return this.#form.internals.validationMessage;
-  }
-
-  /** Whether the element takes part in constraint validation. */
-  get willValidate(): boolean {
-    return this.#form.internals.willValidate;
-  }
-
-  /** Checks validity; fires `invalid` when invalid. */
-  checkValidity(): boolean {
-    return this.#form.internals.checkValidity();
-  }
-
-  /** Checks validity and reports the problem to the user. */
-  reportValidity(): boolean {
-    return this.#form.internals.reportValidity();
   }
 
   /** @internal Called by the browser when the form is reset: restores `defaultValue`. */
@@ -558,7 +522,8 @@ export class SeptetComposer extends LitElement {
     return undefined;
   }
 
-  #formSnapshot(): FormSnapshot {
+  /** @hidden */
+  protected override formSnapshot(): FormSnapshot {
     // As a native textarea: the LF form, which the browser posts with CR LF line breaks (the
     // form that was counted). Converting it here would cost a pass over a long text per key.
     const value = this.value ?? "";

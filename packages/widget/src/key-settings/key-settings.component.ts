@@ -1,15 +1,9 @@
 import * as KeySettings from "@septet/core/KeySettings";
 import type * as Replacement from "@septet/core/Replacement";
 import { Effect } from "effect";
-import {
-  html,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from "lit";
-import { FormController, type FormSnapshot } from "../shared/form-controller.js";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
+import { FormAssociatedElement } from "../shared/form-associated.js";
+import type { FormSnapshot } from "../shared/form-controller.js";
 import { format } from "../shared/strings.js";
 import { SeptetKeyChangeEvent } from "./events.js";
 import { styles } from "./key-settings.styles.js";
@@ -164,11 +158,10 @@ const filledRows = (rows: Fields["rows"]) =>
  * @tagname septet-key-settings
  * @since 0.1.0
  */
-export class SeptetKeySettings extends LitElement {
+export class SeptetKeySettings extends FormAssociatedElement {
   /** The element's styles (`key-settings.styles.ts`); restyle it through `::part` and the CSS custom properties. */
   static override styles = styles;
   /** Participates in forms through `ElementInternals`. */
-  static readonly formAssociated = true;
 
   static override properties: PropertyDeclarations = {
     value: {},
@@ -210,7 +203,6 @@ export class SeptetKeySettings extends LitElement {
   /** Labels shown and announced, for localisation; merged over the English defaults. */
   declare strings: Partial<KeySettingsStrings>;
 
-  readonly #form = new FormController(this, () => this.#formSnapshot());
   #text: KeySettingsStrings = defaultKeySettingsStrings;
   #fields: Fields = EMPTY;
   #valueProblem: string | undefined;
@@ -248,41 +240,6 @@ export class SeptetKeySettings extends LitElement {
   /** The rows of the "what a request changes" table, as shown (`KeySettings.requestCases`, each with the request it resolved). */
   get requestCases(): ReadonlyArray<KeySettings.RequestCase> {
     return this.#review.requestCases;
-  }
-
-  /** The default value: the `value` attribute, restored by form reset. */
-  get defaultValue(): string {
-    return this.getAttribute("value") ?? "";
-  }
-
-  /** The form the element belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.#form.internals.form;
-  }
-
-  /** Validity state (`customError` while a setting has an issue). */
-  get validity(): ValidityState {
-    return this.#form.internals.validity;
-  }
-
-  /** The validation message (the first issue), empty when valid. */
-  get validationMessage(): string {
-    return this.#form.internals.validationMessage;
-  }
-
-  /** Whether the element takes part in constraint validation. */
-  get willValidate(): boolean {
-    return this.#form.internals.willValidate;
-  }
-
-  /** Checks validity; fires `invalid` when invalid. */
-  checkValidity(): boolean {
-    return this.#form.internals.checkValidity();
-  }
-
-  /** Checks validity and reports the problem to the user. */
-  reportValidity(): boolean {
-    return this.#form.internals.reportValidity();
   }
 
   /** @internal Called by the browser when the form is reset: restores `defaultValue`. */
@@ -373,7 +330,8 @@ export class SeptetKeySettings extends LitElement {
     return first === undefined ? undefined : { flags: { customError: true }, message: first.message };
   }
 
-  #formSnapshot(): FormSnapshot {
+  /** @hidden */
+  protected override formSnapshot(): FormSnapshot {
     return { value: this.value, state: this.value, invalid: this.#invalid(), anchor: this.#anchor() };
   }
 
