@@ -785,7 +785,21 @@ export interface Review {
   readonly skipped: ReadonlyArray<Field>;
 }
 
-const FIELDS: ReadonlyArray<Exclude<Field, "config">> = [
+/**
+ * The settings the page edits, in the order it shows them and reports their issues: every key
+ * of a config other than these is kept as given.
+ *
+ * @example
+ * ```ts
+ * import { KeySettings } from "@septet/core"
+ *
+ * KeySettings.FIELDS.length // => 7
+ * ```
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const FIELDS: ReadonlyArray<Exclude<Field, "config">> = [
   "name",
   "ipWhitelist",
   "defaultSender",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
-import { announcer, mount, settle, shadow, text, textarea } from "../test/helpers.js";
+import { announcer, copy, mount, settle, shadow, text, textarea } from "../test/helpers.js";
 import type { SeptetMeasureEvent } from "./events.js";
 
 const LONG = "The quick brown fox jumps over the lazy dog. ".repeat(36).slice(0, 1600);
@@ -12,17 +12,6 @@ beforeEach(async () => {
 afterEach(() => {
   document.body.replaceChildren();
 });
-
-/** Copies `content` to the clipboard the way a person would: select it and press copy. */
-const copy = async (content: string) => {
-  const source = document.createElement("textarea");
-  source.value = content;
-  document.body.append(source);
-  source.focus();
-  source.select();
-  await userEvent.copy();
-  source.remove();
-};
 
 /** Shown counts, as one line: "5 characters GSM-7 5 septets 1 segment 155 left in this segment". */
 const counter = (el: HTMLElement & { shadowRoot: ShadowRoot | null }) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
-import { mount, settle, shadow, text, textarea } from "../test/helpers.js";
+import { copy, mount, settle, shadow, text, textarea } from "../test/helpers.js";
 import type { SeptetComposer } from "./composer.component.js";
 import { MARK_WINDOW, MAX_MARK_RUNS } from "./marks.js";
 
@@ -11,17 +11,6 @@ beforeEach(async () => {
 afterEach(() => {
   document.body.replaceChildren();
 });
-
-/** Copies `content` to the clipboard the way a person would: select it and press copy. */
-const copy = async (content: string) => {
-  const source = document.createElement("textarea");
-  source.value = content;
-  document.body.append(source);
-  source.focus();
-  source.select();
-  await userEvent.copy();
-  source.remove();
-};
 
 /** The characters under the element's painted highlight ranges, in order. */
 const painted = (el: SeptetComposer): Array<string> => {

@@ -39,15 +39,8 @@ const EMPTY: Fields = {
   extra: {},
 };
 
-const EDITED = [
-  "name",
-  "ipWhitelist",
-  "defaultSender",
-  "autoReplace",
-  "replacementTable",
-  "dlrUrl",
-  "senders",
-];
+/** The config keys the page edits; every other key is kept as given. */
+const EDITED: ReadonlyArray<string> = KeySettings.FIELDS;
 
 const textOf = (u: unknown): string => (typeof u === "string" ? u : u == null ? "" : JSON.stringify(u));
 

@@ -6,6 +6,7 @@ import { page, userEvent } from "vitest/browser";
 import type { SeptetKeyChangeEvent } from "./events.js";
 import type { SeptetKeySettings } from "./key-settings.component.js";
 import "./septet-key-settings.js";
+import { copy } from "../test/helpers.js";
 
 beforeEach(async () => {
   await page.viewport(1000, 1200);
@@ -40,17 +41,6 @@ const described = (el: SeptetKeySettings, control: Element): string =>
     .map((id) => (el.shadowRoot!.getElementById(id)?.textContent ?? "").replace(/\s+/g, " ").trim())
     .filter((s) => s !== "")
     .join(" | ");
-
-/** Copies `content` to the clipboard the way a person would: select it and press copy. */
-const copy = async (content: string) => {
-  const source = document.createElement("textarea");
-  source.value = content;
-  document.body.append(source);
-  source.focus();
-  source.select();
-  await userEvent.copy();
-  source.remove();
-};
 
 const violations = async (context: Element) => {
   const result = await axe.run(context, { resultTypes: ["violations"] });

@@ -1,4 +1,4 @@
-import { page } from "vitest/browser";
+import { page, userEvent } from "vitest/browser";
 import type { SeptetComposer } from "../composer/composer.component.js";
 import "../composer/septet-composer.js";
 
@@ -67,4 +67,15 @@ export const ringClipped = (el: Element): boolean => {
       return true;
   }
   return false;
+};
+
+/** Copies `content` to the clipboard the way a person would: select it and press copy. */
+export const copy = async (content: string): Promise<void> => {
+  const source = document.createElement("textarea");
+  source.value = content;
+  document.body.append(source);
+  source.focus();
+  source.select();
+  await userEvent.copy();
+  source.remove();
 };
