@@ -38,10 +38,11 @@ export type Leftovers = Replacement.LeftoverPolicy;
 export type LanguageInput = Gsm7.LanguageName | Lowercase<Gsm7.LanguageName>;
 
 /**
- * From this length the layer marking the characters that force UCS-2 is updated one frame after
- * the counts (see `updated()`); shorter texts are marked in the same update.
+ * From this length a keystroke updates the counts at once and the rest one frame later (see
+ * `updated()`): the marks, the list of characters that force UCS-2, the preview and the segment
+ * view cost what the text's length costs. Shorter texts update everything at once.
  */
-const DEFER_MARKS_FROM = 4000;
+const DEFER_DETAILS_FROM = 4000;
 /**
  * From this length (UTF-16 units) a change of text is counted after a pause in typing
  * (`COUNT_DELAY`) instead of at once, so each keystroke in a long text is answered in the next
@@ -218,6 +219,9 @@ export class SeptetComposer extends FormAssociatedElement {
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #userChanged = false;
   #invalid: { readonly flags: ValidityStateFlags; readonly message: string } | undefined;
+  /** The derivation whose marks, list, preview and segment view are shown (`DEFER_DETAILS_FROM`). */
+  #shown: Derived | undefined;
+  /** The derivation whose marks are painted. */
   #painted: Derived | undefined;
   #paintFrame = 0;
   #paintTimer: ReturnType<typeof setTimeout> | undefined;
@@ -348,6 +352,9 @@ export class SeptetComposer extends FormAssociatedElement {
         this.#countDue = false;
         this.#stale = false;
         this.#derived = this.#derive();
+        // Typing in a long text: the counts now, the rest in the next frame (`updated()`).
+        const typed = onlyText && this.value === this.#typed && this.#shown !== undefined;
+        if (!typed || this.value.length < DEFER_DETAILS_FROM) this.#shown = this.#derived;
       }
     }
     this.#invalid = this.#validate(this.#derived!);
@@ -392,24 +399,23 @@ export class SeptetComposer extends FormAssociatedElement {
     for (const radio of this.renderRoot.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
       radio.checked = radio.value === derived.mode;
     }
-    if (derived !== this.#painted && !this.#countWaiting) {
-      this.#painted = derived;
-      cancelAnimationFrame(this.#paintFrame);
-      clearTimeout(this.#paintTimer);
-      if (derived.value.length < DEFER_MARKS_FROM) this.#paintMarks(derived);
-      else {
-        // A long text: the marks layer is laid out again in full on each change (10 ms at
-        // 10,000 characters), so it follows in the next frame and the counts paint at once.
-        this.#paintFrame = requestAnimationFrame(() => {
-          this.#paintTimer = setTimeout(() => {
-            if (this.#painted !== derived) return;
-            this.#paintMarks(derived);
-            this.#syncScroll();
-          });
-        });
-      }
+    const shown = this.#shown!;
+    if (shown !== this.#painted && !this.#countWaiting) {
+      this.#painted = shown;
+      this.#details?.paintMarks(this, shown);
     }
-    this.#syncScroll();
+    cancelAnimationFrame(this.#paintFrame);
+    clearTimeout(this.#paintTimer);
+    if (shown !== derived && !this.#countWaiting) {
+      // The frame with the new counts paints first; a task after it shows the rest.
+      this.#paintFrame = requestAnimationFrame(() => {
+        this.#paintTimer = setTimeout(() => {
+          if (this.#derived !== derived) return;
+          this.#shown = derived;
+          this.requestUpdate();
+        });
+      });
+    }
     if (derived !== this.#emitted) {
       this.#emitted = derived;
       this.dispatchEvent(
@@ -431,6 +437,7 @@ export class SeptetComposer extends FormAssociatedElement {
 
   protected override render(): TemplateResult {
     const d = this.#derived!;
+    const shown = this.#shown!;
     const t = this.#text;
     const disabled = this.disabled || this.#ui.formDisabled;
     const error = this.#errorShown();
@@ -438,7 +445,7 @@ export class SeptetComposer extends FormAssociatedElement {
       <div part="base">
         <label part="label" for="input"><slot name="label">${this.label || t.label}</slot></label>
         <div part="field">
-          <div part="highlights" aria-hidden="true" dir=${this.#direction ?? nothing}>${this.#details?.renderMarks(d) ?? []}</div>
+          <div part="highlights" aria-hidden="true" dir=${this.#direction ?? nothing}>${this.#details?.renderMarks(shown) ?? []}</div>
           <textarea
             id="input"
             dir=${this.#direction ?? nothing}
@@ -450,19 +457,19 @@ export class SeptetComposer extends FormAssociatedElement {
             aria-describedby="help error"
             @input=${this.#onInput}
             @change=${this.#onChange}
-            @scroll=${this.#syncScroll}
+            @scroll=${this.#onScroll}
           ></textarea>
         </div>
         ${
-          this.#details === undefined || d.marks.complete || this.#countWaiting
+          this.#details === undefined || shown.marks.complete || this.#countWaiting
             ? nothing
-            : html`<p part="marks-note" dir="auto">${format(t.marksWindow, { count: d.marks.end.toLocaleString(t.locale) })}</p>`
+            : html`<p part="marks-note" dir="auto">${format(t.marksWindow, { count: shown.marks.end.toLocaleString(t.locale) })}</p>`
         }
         ${this.#renderCounter(d)}
         <div id="help"><slot name="help-text" part="help-text"></slot></div>
         <p part="error" id="error" ?hidden=${!error}>${error ? this.#invalid?.message : ""}</p>
         ${this.#renderModes(disabled)}
-        ${this.#renderDetails(d, t)}
+        ${this.#renderDetails(shown, t)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#ui.announcement}</div>
       </div>
     `;
@@ -599,15 +606,9 @@ export class SeptetComposer extends FormAssociatedElement {
     this.mode = input.value as Mode;
   };
 
-  #syncScroll = (): void => {
-    const textarea = this.renderRoot.querySelector("textarea");
-    const layer = this.renderRoot.querySelector<HTMLElement>("[part~=highlights]");
-    if (textarea === null || layer === null) return;
-    // A layer holding only the start of the text is padded so it scrolls as far as the textarea.
-    if (layer.hasAttribute("data-partial")) layer.style.paddingBottom = `${textarea.scrollHeight}px`;
-    else if (layer.style.paddingBottom !== "") layer.style.paddingBottom = "";
-    layer.scrollTop = textarea.scrollTop;
-    layer.scrollLeft = textarea.scrollLeft;
+  /** The marks layer follows the textarea's scrolling (and paints the marks that came into view). */
+  #onScroll = (): void => {
+    this.#details?.followScroll(this);
   };
 
   #scheduleAnnouncement(): void {
@@ -649,14 +650,6 @@ export class SeptetComposer extends FormAssociatedElement {
 
   // ---------------------------------------------------------------------------------------------
   // Rendering
-
-  /**
-   * The layer behind the textarea marks the characters that force UCS-2 (`details.ts`, loaded as
-   * soon as there is one: until then there is nothing to mark).
-   */
-  #paintMarks(d: Derived): void {
-    this.#details?.paintMarks(this, this.renderRoot.querySelector("[part~=highlights]"), d);
-  }
 
   #renderCounter(d: Derived): TemplateResult {
     const t = this.#text;

@@ -114,7 +114,7 @@ describe("typing, pasting, deleting, undoing", () => {
     expect(layer.scrollHeight).toBe(area.scrollHeight);
   });
 
-  it("marks a long text one frame after its counts, and follows edits in the middle", async () => {
+  it("marks a long text and follows edits in the middle", async () => {
     const { el } = await mount(`<septet-composer label="Message" mode="off"></septet-composer>`);
     const long = `${"Plain text, then “quoted” – ".repeat(200)}end`; // 5,603 characters
     el.value = long;
@@ -124,17 +124,21 @@ describe("typing, pasting, deleting, undoing", () => {
       [...(CSS.highlights.get("septet-ucs2") ?? [])]
         .filter((range) => layer.contains(range.startContainer))
         .map((range) => [range.startOffset, range.endOffset]);
-    // The counts are there at once; the layer follows (it mirrors the text, same line breaks).
+    const forced = (value: string) =>
+      [...value.matchAll(/[“”–]/g)].map((match) => [match.index, match.index + 1]);
+    // The layer mirrors the text (same line breaks); of its 600 marks, those near the view are
+    // painted (long-text.test.ts checks which).
     expect(el.measurement?.encoding).toBe("UCS-2");
     await expect.poll(() => layer.textContent).toBe(long);
-    expect(marked()).toHaveLength(600);
+    expect(marked().length).toBeGreaterThan(20);
+    expect(forced(long).slice(0, marked().length)).toEqual(marked());
     // An edit in the middle: the layer is patched, every mark after it moves.
     el.value = `${long.slice(0, 100)}ß${long.slice(100)}`;
     await settle(el);
     await expect.poll(() => layer.textContent).toBe(el.value);
     const quote = el.value.indexOf("“", 101);
     expect(marked()).toContainEqual([quote, quote + 1]);
-    expect(marked()).toHaveLength(600);
+    expect(forced(el.value).slice(0, marked().length)).toEqual(marked());
   });
 });
 

@@ -25,8 +25,25 @@ const highlights: HighlightRegistry | undefined = globalThis.CSS?.highlights;
 const ucs2: Highlight | undefined = highlights === undefined ? undefined : new Highlight();
 if (ucs2 !== undefined) highlights?.set("septet-ucs2", ucs2);
 
-/** Per element (Highlight API path): its ranges in `ucs2` and its layer's text node. */
-const layers = new WeakMap<Element, { ranges: Array<StaticRange>; node: Text | undefined }>();
+/** Per element (Highlight API path): its layer's text node, its marks, and the ranges painted of them. */
+interface Layer {
+  node: Text | undefined;
+  runs: ReadonlyArray<readonly [number, number]>;
+  ranges: Array<StaticRange>;
+  /** The layer's `scrollTop` and height when the ranges in view were chosen. */
+  top: number;
+  height: number;
+  resize: ResizeObserver | undefined;
+}
+const layers = new WeakMap<Element, Layer>();
+
+/**
+ * Up to this many runs of marked characters every run is painted. Above it, only the runs in
+ * view and within one view's height above and below it are (`paintInView`), chosen again as the
+ * textarea scrolls or resizes: Chromium paints a highlight's ranges one by one on every frame,
+ * and a person sees a few hundred characters at once, not 10,000.
+ */
+const ALL_RUNS_UP_TO = 100;
 
 /**
  * The layer behind the textarea: the same text, with the characters that force UCS-2 marked.
@@ -61,62 +78,133 @@ const layerText = (d: Derived): string => {
   return text.endsWith("\n") ? `${text}\u200b` : text;
 };
 
+const layerOf = (host: Element): HTMLElement | null | undefined =>
+  host.shadowRoot?.querySelector<HTMLElement>("[part~=highlights]");
+
 /**
- * Highlight API path: puts the text in the `layer`'s own text node and registers the ranges of
- * `host`'s marks in the shared highlight. The node is patched with `replaceData` over the
- * changed span only (typing changes a few characters), so the engine reshapes and lays out the
- * changed lines instead of the whole text, as it does for the textarea.
+ * Highlight API path: puts the text in `host`'s layer, in its own text node, and paints the
+ * marks in view (`paintInView`). The node is patched with `replaceData` over the changed span
+ * only (typing changes a few characters), so the engine reshapes and lays out the changed lines
+ * instead of the whole text, as it does for the textarea.
  */
-export const paintMarks = (host: Element, layer: Element | null, d: Derived): void => {
-  if (ucs2 === undefined) return;
-  clearMarks(host);
-  if (layer === null) return;
-  // A layer holding part of the text is padded to the textarea's height by the element.
-  layer.toggleAttribute("data-partial", !d.marks.complete);
-  // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
-  const next = layerText(d);
-  let state = layers.get(host);
-  if (state === undefined) {
-    state = { ranges: [], node: undefined };
-    layers.set(host, state);
+export const paintMarks = (host: Element, d: Derived): void => {
+  const layer = layerOf(host);
+  if (ucs2 !== undefined && layer) {
+    // A layer holding part of the text is padded to the textarea's height (`followScroll`).
+    layer.toggleAttribute("data-partial", !d.marks.complete);
+    const next = layerText(d);
+    let state = layers.get(host);
+    if (state === undefined) {
+      state = { node: undefined, runs: [], ranges: [], top: 0, height: 0, resize: undefined };
+      layers.set(host, state);
+    }
+    let node = state.node;
+    if (node === undefined || node.parentNode !== layer) {
+      node = document.createTextNode("");
+      layer.append(node);
+      state.node = node;
+    }
+    const old = node.data;
+    if (old !== next) {
+      const limit = Math.min(old.length, next.length);
+      let start = 0;
+      while (start < limit && old.charCodeAt(start) === next.charCodeAt(start)) start++;
+      let end = 0;
+      while (
+        end < limit - start &&
+        old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+      )
+        end++;
+      node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
+    }
+    state.runs = d.marks.runs;
+    if (state.runs.length > ALL_RUNS_UP_TO && state.resize === undefined) {
+      // A taller textarea shows more lines: choose the runs in view again.
+      const observed = state;
+      state.resize = new ResizeObserver(() => {
+        if (observed.node?.parentNode === layer) paintInView(observed, layer);
+      });
+      state.resize.observe(layer);
+    }
   }
-  let node = state.node;
-  if (node === undefined || node.parentNode !== layer) {
-    node = document.createTextNode("");
-    layer.append(node);
-    state.node = node;
+  followScroll(host, true);
+};
+
+/**
+ * Scrolls `host`'s layer with its textarea (on each `scroll` of the textarea, and after a paint),
+ * and paints the marks that came into view when it moved by half a view or more, or `always`.
+ */
+export const followScroll = (host: Element, always = false): void => {
+  const layer = layerOf(host);
+  const area = host.shadowRoot?.querySelector("textarea");
+  if (!layer || !area) return;
+  // A layer holding only the start of the text is padded so it scrolls as far as the textarea.
+  if (layer.hasAttribute("data-partial")) layer.style.paddingBottom = `${area.scrollHeight}px`;
+  else if (layer.style.paddingBottom !== "") layer.style.paddingBottom = "";
+  layer.scrollTop = area.scrollTop;
+  layer.scrollLeft = area.scrollLeft;
+  const state = layers.get(host);
+  if (state === undefined) return;
+  const moved = Math.abs(layer.scrollTop - state.top) * 2 >= state.height;
+  if (always || (state.runs.length > ALL_RUNS_UP_TO && moved)) paintInView(state, layer);
+};
+
+/** The first index in [0, n) where `after` holds (it holds from some index on), or `n`. */
+const firstWhere = (n: number, after: (k: number) => boolean): number => {
+  let low = 0;
+  let high = n;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (after(mid)) high = mid;
+    else low = mid + 1;
   }
-  const old = node.data;
-  if (old !== next) {
-    const limit = Math.min(old.length, next.length);
-    let start = 0;
-    while (start < limit && old.charCodeAt(start) === next.charCodeAt(start)) start++;
-    let end = 0;
-    while (
-      end < limit - start &&
-      old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-    )
-      end++;
-    node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
+  return low;
+};
+
+/**
+ * Paints the runs of `state` that are in view in `layer`, or within one view's height above or
+ * below it: lines run down the layer in text order, so a binary search over the runs' boxes finds
+ * them (about 20 boxes read from a layout that is up to date after the first).
+ */
+const paintInView = (state: Layer, layer: HTMLElement): void => {
+  for (const range of state.ranges) ucs2?.delete(range);
+  state.ranges = [];
+  const { runs, node } = state;
+  if (node === undefined || ucs2 === undefined) return;
+  let first = 0;
+  let last = runs.length;
+  if (runs.length > ALL_RUNS_UP_TO) {
+    const view = layer.getBoundingClientRect();
+    state.top = layer.scrollTop;
+    state.height = view.height;
+    const probe = document.createRange();
+    const box = (k: number): DOMRect => {
+      probe.setStart(node, runs[k]![0]);
+      probe.setEnd(node, runs[k]![1]);
+      return probe.getBoundingClientRect();
+    };
+    first = firstWhere(runs.length, (k) => box(k).bottom >= view.top - view.height);
+    last = firstWhere(runs.length, (k) => box(k).top > view.bottom + view.height);
   }
-  for (const [start, end] of d.marks.runs) {
+  for (let k = first; k < last; k++) {
     const range = new StaticRange({
       startContainer: node,
-      startOffset: start,
+      startOffset: runs[k]![0],
       endContainer: node,
-      endOffset: end,
+      endOffset: runs[k]![1],
     });
     state.ranges.push(range);
     ucs2.add(range);
   }
 };
 
-/** Removes `host`'s ranges from the shared highlight (before painting again, and on disconnect). */
+/** Removes `host`'s ranges from the shared highlight (when its text waits to be counted, and on disconnect). */
 export const clearMarks = (host: Element): void => {
   const state = layers.get(host);
   if (state === undefined) return;
   for (const range of state.ranges) ucs2?.delete(range);
   state.ranges = [];
+  state.runs = [];
 };
 
 /** Distinct characters listed under "Characters that force UCS-2" before "and N more". */

@@ -175,3 +175,142 @@ describe("line breaks", () => {
     expect(el.measurement?.units).toBe("one\r\ntwo “three”\r\n€".length);
   });
 });
+
+describe("typing in a long text", () => {
+  // 10,000 characters, one in five forcing UCS-2: far more runs of marks than are in view.
+  const mixed = "Don’t miss it – 50% off “Crème brûlée”… Привет, Ольга! Good news for you today. ";
+  const LONG_MIXED = mixed.repeat(Math.ceil(10_000 / mixed.length)).slice(0, 10_000);
+
+  /** The painted ranges of `el`, with their boxes. */
+  const rangesOf = (el: SeptetComposer) => {
+    const layer = shadow(el).querySelector('[part~="highlights"]')!;
+    return [...(CSS.highlights.get("septet-ucs2") ?? [])]
+      .filter((range) => layer.contains(range.startContainer))
+      .map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return {
+          node: range.startContainer,
+          start: range.startOffset,
+          end: range.endOffset,
+          box: live.getBoundingClientRect(),
+        };
+      });
+  };
+
+  /** The runs of characters that force UCS-2 in `value` (outside GSM-7 and its extension). */
+  const forcedRuns = (value: string): Array<[number, number]> => {
+    const gsm =
+      "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€\f";
+    const runs: Array<[number, number]> = [];
+    for (let i = 0; i < value.length; i++) {
+      if (gsm.includes(value[i]!)) continue;
+      if (runs.at(-1)?.[1] === i) runs.at(-1)![1] = i + 1;
+      else runs.push([i, i + 1]);
+    }
+    return runs;
+  };
+
+  /**
+   * Checks what a person sees in the textarea's box: every run of forced characters whose
+   * characters are in view is painted, and each painted run in view sits over the same characters
+   * of the textarea (the textarea's caret position under the run's first character is its start).
+   */
+  const expectMarksInView = (el: SeptetComposer) => {
+    const area = textarea(el);
+    const view = area.getBoundingClientRect();
+    const painted = rangesOf(el);
+    const inView = painted.filter(({ box }) => box.bottom > view.top + 1 && box.top < view.bottom - 1);
+    // Only what is near the view is painted, not every run of the text.
+    expect(painted.length).toBeLessThan(forcedRuns(el.value).length);
+    expect(inView.length).toBeGreaterThan(10);
+    for (const { start, end, box } of painted) {
+      expect(forcedRuns(el.value)).toContainEqual([start, end]);
+      expect(box.bottom).toBeGreaterThan(view.top - 2 * view.height);
+      expect(box.top).toBeLessThan(view.bottom + 2 * view.height);
+    }
+    // Every run whose characters are in view is painted (boxes of the runs in the layer's text).
+    const layerNode = painted[0]!.node;
+    const probe = document.createRange();
+    const visible = forcedRuns(el.value).filter(([start, end]) => {
+      probe.setStart(layerNode, start);
+      probe.setEnd(layerNode, end);
+      const box = probe.getBoundingClientRect();
+      return box.bottom > view.top + 1 && box.top < view.bottom - 1;
+    });
+    expect(visible.length).toBeGreaterThan(10);
+    expect(inView.map(({ start, end }) => [start, end])).toEqual(visible);
+    // Where the textarea shows the same characters.
+    const whole = inView.filter(({ box }) => box.top > view.top + 4 && box.bottom < view.bottom - 4);
+    expect(whole.length).toBeGreaterThan(10);
+    for (const { start, box } of whole) {
+      const caret = document.caretPositionFromPoint(box.left + 1, box.top + box.height / 2, {
+        shadowRoots: [shadow(el)],
+      });
+      expect(caret?.offsetNode).toBe(area);
+      expect(caret?.offset).toBe(start);
+    }
+  };
+
+  it("paints the marks in view over their characters, and those scrolled to", async () => {
+    const { el } = await mount(`<septet-composer label="Message" mode="off"></septet-composer>`);
+    el.value = LONG_MIXED;
+    await settle(el);
+    const area = textarea(el);
+    await expect.poll(() => rangesOf(el).length).toBeGreaterThan(0);
+    expectMarksInView(el);
+
+    // Scrolled to the middle and to the end, as a person scrolls.
+    for (const to of [area.scrollHeight / 2, area.scrollHeight]) {
+      area.scrollTop = to;
+      await new Promise((resolve) => area.addEventListener("scroll", resolve, { once: true }));
+      await new Promise(requestAnimationFrame);
+      expect(shadow(el).querySelector<HTMLElement>('[part~="highlights"]')!.scrollTop).toBe(area.scrollTop);
+      expectMarksInView(el);
+    }
+
+    // A taller textarea shows more lines, and they are marked too.
+    area.scrollTop = 0;
+    await new Promise((resolve) => area.addEventListener("scroll", resolve, { once: true }));
+    area.style.height = `${area.offsetHeight * 4}px`;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expectMarksInView(el);
+  });
+
+  it("shows the counts at once and the list, preview and segment view a frame later, right", async () => {
+    const { el } = await mount(`<septet-composer label="Message" mode="full"></septet-composer>`);
+    await paste(el, LONG_MIXED);
+    await settle(el);
+    textarea(el).setSelectionRange(20, 20);
+    // A key that adds a character FULL cannot replace, near the start of the text.
+    await userEvent.keyboard("☃");
+    await el.updateComplete;
+    expect(el.value).toBe(`${LONG_MIXED.slice(0, 20)}☃${LONG_MIXED.slice(20)}`);
+    // The counts are the new text's in the same update.
+    expect(el.measurement?.encoding).toBe("UCS-2");
+    expect(text(el, "segments")).toBe(`${el.measurement!.segments} segments`);
+    expect(text(el, "units")).toBe(`${el.measurement!.units} UTF-16 units`);
+    // The rest follows: the list says what still forces UCS-2, the preview and the segment view
+    // describe the new outgoing text.
+    await expect.poll(() => text(el, "forced")).toBe("1 emoji · no GSM-7 equivalent positions 21");
+    expect(text(el, "cost")).toMatch(
+      new RegExp(
+        `→ ${el.measurement!.segments} segments UCS-2 · ${el.replacementsMade.length} replacements$`,
+      ),
+    );
+    // The preview's first part: the outgoing text (an empty mark stands for a removed character).
+    const first = shadow(el).querySelector('[part~="preview"] .segment')!.cloneNode(true) as Element;
+    for (const extra of first.querySelectorAll('[part~="boundary"], [data-empty]')) extra.remove();
+    expect(first.textContent).toBe(
+      el.outgoing.slice(el.measurement!.parts[0]!.start, el.measurement!.parts[0]!.end),
+    );
+    expect(first.textContent).toContain(`${el.outgoing.slice(0, 20)}☃`);
+    const parts = shadow(el).querySelectorAll('[part~="part"]');
+    expect(parts).toHaveLength(Math.min(el.measurement!.parts.length, 100) + 1); // and "… more parts"
+    expect(parts[0]!.querySelector(".fill")?.textContent).toBe(
+      `${el.measurement!.parts[0]!.units} / ${el.measurement!.parts[0]!.capacity}`,
+    );
+    expectMarksInView(el);
+  });
+});
