@@ -96,9 +96,11 @@ export const styles = [
     border-color: var(--_error);
   }
 
+  /* Its size is the field's, whatever its text: laying its text out again touches nothing else. */
   [part~="highlights"] {
     position: absolute;
     inset: 0;
+    contain: strict;
     overflow: hidden;
     color: transparent;
     pointer-events: none;

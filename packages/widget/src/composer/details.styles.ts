@@ -128,8 +128,11 @@ export const detailsStyles = css`
     border-radius: 2px;
   }
 
+  /* A long preview is a scrolling box of up to 150 parts: those out of view are not laid out or painted. */
   .segment {
     display: block;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3lh;
   }
 
   .segment + .segment {
