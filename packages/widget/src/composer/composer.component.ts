@@ -438,6 +438,7 @@ export class SeptetComposer extends FormAssociatedElement {
   protected override render(): TemplateResult {
     const d = this.#derived!;
     const shown = this.#shown!;
+    const marks = this.#details?.marksOf(shown);
     const t = this.#text;
     const disabled = this.disabled || this.#ui.formDisabled;
     const error = this.#errorShown();
@@ -461,9 +462,9 @@ export class SeptetComposer extends FormAssociatedElement {
           ></textarea>
         </div>
         ${
-          this.#details === undefined || shown.marks.complete || this.#countWaiting
+          marks === undefined || marks.complete || this.#countWaiting
             ? nothing
-            : html`<p part="marks-note" dir="auto">${format(t.marksWindow, { count: shown.marks.end.toLocaleString(t.locale) })}</p>`
+            : html`<p part="marks-note" dir="auto">${format(t.marksWindow, { count: marks.end.toLocaleString(t.locale) })}</p>`
         }
         ${this.#renderCounter(d)}
         <div id="help"><slot name="help-text" part="help-text"></slot></div>

@@ -15,7 +15,7 @@ const input = (patch: Partial<DeriveInput>): DeriveInput => ({
   mode: "off",
   languages: [],
   nationalTables: undefined,
-  engine: { refine, marksFor },
+  engine: { refine },
   hasTable: false,
   table: undefined,
   leftovers: "keep",

@@ -11,17 +11,15 @@ import * as Sms from "@septet/core/Sms";
 import { format } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
 import { toCrlf } from "./line-breaks.js";
-import type { Marks, marksFor } from "./marks.js";
 import type { Refined, refine } from "./refine.js";
 import type { ComposerStrings } from "./strings.js";
 
 /** The Auto-Replace modes, in the order the switch shows them. */
 export const MODES: ReadonlyArray<Replacement.Mode> = ["off", "on", "full"];
 
-/** The replacement engine and the marks, once loaded (`refine.ts` and `marks.ts`, in the lazy chunk). */
+/** The replacement engine, once loaded (`refine.ts`, in the lazy chunk). */
 export interface Engine {
   readonly refine: typeof refine;
-  readonly marksFor: typeof marksFor;
 }
 
 /** The settings `derive` reads. */
@@ -52,19 +50,11 @@ export interface Derivation {
   readonly needs: { readonly engine: boolean; readonly languages: boolean };
 }
 
-/** Before the engine arrives nothing is marked (the marks are painted by the lazy chunk). */
-const noMarks = (value: string): Marks => ({
-  runs: [],
-  end: value.length,
-  layerEnd: value.length,
-  complete: true,
-});
-
 const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 
 /**
  * Derives what the element shows from `input`. The text is counted and replaced as the form
- * posts it (CR LF line breaks); the marks are mapped back to the textarea's text.
+ * posts it (CR LF line breaks).
  */
 export const derive = (input: DeriveInput): Derivation => {
   const { value, engine, strings } = input;
@@ -124,7 +114,6 @@ export const derive = (input: DeriveInput): Derivation => {
       posted,
       mode,
       ...refined,
-      marks: engine?.marksFor(value, refined.before.forcedUcs2) ?? noMarks(value),
       pending,
     },
     needs: { engine: needsEngine, languages: needsLanguages },

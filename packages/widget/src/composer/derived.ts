@@ -1,12 +1,12 @@
 import type * as Replacement from "@septet/core/Replacement";
 import type * as Sms from "@septet/core/Sms";
-import type { Marks } from "./marks.js";
 
 /**
- * Everything `<septet-composer>` shows, derived from its properties by `derive`.
+ * Everything `<septet-composer>` shows, derived from its properties by `derive` (the marks are
+ * derived from it by the lazy chunk, when painted: `marksOf` in `details.ts`).
  *
  * Two forms of the text: `value` as the textarea holds it (LF line breaks) and `posted` as the
- * form sends it (CR LF). Counts, replacements and their positions refer to `posted`; `marks`
+ * form sends it (CR LF). Counts, replacements and their positions refer to `posted`; the marks
  * are mapped back to `value`, over which they are painted.
  *
  * @internal
@@ -22,10 +22,11 @@ export interface Derived {
   readonly leftovers: ReadonlyArray<Replacement.Leftover>;
   /** Leftovers refused by `leftovers="reject"` (nothing can be sent). */
   readonly rejected: ReadonlyArray<Replacement.Leftover> | undefined;
-  /** What FULL would send instead of each character that forces UCS-2 (by the character). */
-  readonly hints: ReadonlyMap<string, string | null>;
-  /** The marks on the characters that force UCS-2, bounded (`marks.ts`). */
-  readonly marks: Marks;
+  /**
+   * What FULL would send instead of a character that forces UCS-2 (`undefined`: not known yet).
+   * Found when asked, once per character and table: typing never waits for it.
+   */
+  readonly hints: Pick<ReadonlyMap<string, string | null>, "get">;
   readonly tableError: string | undefined;
   readonly pending: boolean;
 }

@@ -13,11 +13,23 @@ import { html, nothing, type TemplateResult } from "lit";
 import { format, plural } from "../shared/strings.js";
 import type { Derived } from "./derived.js";
 import { type CharGroup, groupForced, type ScriptGroup } from "./forced-groups.js";
+import { type Marks, marksFor } from "./marks.js";
 import type { ComposerStrings } from "./strings.js";
 
 export { detailsStyles } from "./details.styles.js";
-export { marksFor } from "./marks.js";
 export { makeTable, refine } from "./refine.js";
+
+const marksMade = new WeakMap<Derived, Marks>();
+
+/** The marks of `d` (`marks.ts`), made when first shown: a keystroke in a long text does not wait for them. */
+export const marksOf = (d: Derived): Marks => {
+  let marks = marksMade.get(d);
+  if (marks === undefined) {
+    marks = marksFor(d.value, d.before.forcedUcs2);
+    marksMade.set(d, marks);
+  }
+  return marks;
+};
 
 /** The CSS Custom Highlight API registry, when the browser has it. */
 const highlights: HighlightRegistry | undefined = globalThis.CSS?.highlights;
@@ -52,7 +64,7 @@ const ALL_RUNS_UP_TO = 100;
  * matters at 10,000 characters. Without it, `<mark>` elements, rendered here.
  */
 export const renderMarks = (d: Derived): Array<string | TemplateResult> => {
-  const { runs } = d.marks;
+  const { runs } = marksOf(d);
   // Nothing to mark: an empty layer costs no layout (a long text would be laid out twice).
   if (runs.length === 0 || ucs2 !== undefined) return [];
   const text = d.value;
@@ -72,7 +84,7 @@ export const renderMarks = (d: Derived): Array<string | TemplateResult> => {
  * a line in a textarea but not in a block: a zero-width space keeps the heights equal.
  */
 const layerText = (d: Derived): string => {
-  const { runs, layerEnd } = d.marks;
+  const { runs, layerEnd } = marksOf(d);
   if (runs.length === 0) return "";
   const text = layerEnd === d.value.length ? d.value : d.value.slice(0, layerEnd);
   return text.endsWith("\n") ? `${text}\u200b` : text;
@@ -91,7 +103,7 @@ export const paintMarks = (host: Element, d: Derived): void => {
   const layer = layerOf(host);
   if (ucs2 !== undefined && layer) {
     // A layer holding part of the text is padded to the textarea's height (`followScroll`).
-    layer.toggleAttribute("data-partial", !d.marks.complete);
+    layer.toggleAttribute("data-partial", !marksOf(d).complete);
     const next = layerText(d);
     let state = layers.get(host);
     if (state === undefined) {
@@ -117,7 +129,7 @@ export const paintMarks = (host: Element, d: Derived): void => {
         end++;
       node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
     }
-    state.runs = d.marks.runs;
+    state.runs = marksOf(d).runs;
     if (state.runs.length > ALL_RUNS_UP_TO && state.resize === undefined) {
       // A taller textarea shows more lines: choose the runs in view again.
       const observed = state;

@@ -39,9 +39,8 @@ const noTable = {};
 
 /**
  * Applies Auto-Replace (`mode`, the made ON `table`, the leftover `policy`) to `value` (the
- * posted text, CR LF line breaks), and finds
- * what FULL sends for each distinct character that forces UCS-2 (cached per table, so typing
- * costs no extra FULL pass). The element calls it once the engine is loaded, with its own
+ * posted text, CR LF line breaks), and says what FULL sends for a character that forces UCS-2
+ * when asked (cached per table and character, so typing costs no extra FULL pass). The element calls it once the engine is loaded, with its own
  * measurement of `value`, or with `undefined` in FULL and ON with a table: `apply` measures the
  * text before replacing it, so measuring it here too would be the same work twice.
  */
@@ -86,15 +85,17 @@ export const refine = (
     cache = new Map<string, string | null>();
     hintCaches.set(key, cache);
   }
-  const hints = new Map<string, string | null>();
-  for (const { char } of before.forcedUcs2) {
-    if (hints.has(char)) continue;
-    let hint = cache.get(char);
-    if (hint === undefined) {
-      hint = hintFor(char, table);
-      cache.set(char, hint);
-    }
-    hints.set(char, hint);
-  }
+  const known = cache;
+  // Asked for by the list (a frame after the keystroke in a long text), not found here.
+  const hints = {
+    get: (char: string): string | null => {
+      let hint = known.get(char);
+      if (hint === undefined) {
+        hint = hintFor(char, table);
+        known.set(char, hint);
+      }
+      return hint;
+    },
+  };
   return { before, outgoing, after, replacements, leftovers, rejected, hints, tableError };
 };
