@@ -95,14 +95,14 @@ const litCuts = [
   {
     module: "/@lit/reactive-element/reactive-element.js",
     cut: /\b\w+\.reactiveElementPolyfillSupport\b/g,
-    by: "void 0",
+    by: "(void 0)",
     count: 1,
   },
-  { module: "/lit-html/lit-html.js", cut: /\b\w+\.litHtmlPolyfillSupport\b/g, by: "void 0", count: 1 },
+  { module: "/lit-html/lit-html.js", cut: /\b\w+\.litHtmlPolyfillSupport\b/g, by: "(void 0)", count: 1 },
   {
     module: "/lit-element/lit-element.js",
     cut: /\b\w+\.(?:litElementPolyfillSupport|litElementHydrateSupport)\b/g,
-    by: "void 0",
+    by: "(void 0)",
     count: 2,
   },
 ];
