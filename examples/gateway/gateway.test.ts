@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { DeliveryReport, type Policy } from "@septet/core";
 import { Effect, Result } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -241,6 +241,26 @@ describe("examples/gateway", () => {
       "body is not UTF-8",
     );
     expect((await post(base, `"${"a".repeat(70_000)}"`)).status).toBe(413);
+  });
+
+  it("refuses a declared length over the cap at once, before the body is sent", async () => {
+    // Only the headers go out: the answer must come without waiting for a body that never will.
+    const { port } = new URL(base);
+    const socket = connect(Number(port), "127.0.0.1");
+    socket.write(
+      "POST /v1/omnimessage HTTP/1.1\r\nHost: localhost\r\ncontent-type: application/json\r\n" +
+        "content-length: 10000000\r\n\r\n{",
+    );
+    const answer = await new Promise<string>((resolve) => {
+      let text = "";
+      socket.on("data", (chunk: Buffer) => {
+        text += chunk.toString("latin1");
+      });
+      socket.on("close", () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain("connection: close");
+    expect(answer).toContain("body over");
   });
 
   it("answers 404 and 405 outside POST /v1/omnimessage", async () => {

@@ -198,6 +198,13 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
 const sendErrors = (res: ServerResponse, errors: ReadonlyArray<Policy.OmnichannelError>) =>
   send(res, errors.some((e) => e.code === "102") ? 403 : 400, { errors });
 
+const sendTooLarge = (res: ServerResponse) =>
+  send(res, 413, {
+    errors: [
+      { title: "Invalid data", detail: `body over ${MAX_BODY_BYTES} bytes`, code: "105", source: "payload" },
+    ],
+  });
+
 /** Reads a request body of at most MAX_BODY_BYTES bytes, or undefined when it is longer. */
 const readBody = (req: IncomingMessage): Promise<Uint8Array | undefined> =>
   new Promise((resolve, reject) => {
@@ -296,20 +303,15 @@ const handleMessage = async (
     req.resume();
     return sendErrors(res, Policy.toOmnichannelErrors(authorized.failure));
   }
-  // 2. The request, capped and decoded.
-  const bytes = await readBody(req);
-  if (bytes === undefined) {
-    return send(res, 413, {
-      errors: [
-        {
-          title: "Invalid data",
-          detail: `body over ${MAX_BODY_BYTES} bytes`,
-          code: "105",
-          source: "payload",
-        },
-      ],
-    });
+  // 2. The request, capped and decoded. A declared length over the cap is refused before any
+  // of the body is read: a client could otherwise hold the connection until the request timeout
+  // by sending it slowly, or not at all.
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) {
+    res.setHeader("connection", "close");
+    return sendTooLarge(res);
   }
+  const bytes = await readBody(req);
+  if (bytes === undefined) return sendTooLarge(res);
   let raw: string;
   try {
     raw = utf8.decode(bytes);

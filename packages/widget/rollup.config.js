@@ -74,10 +74,60 @@ const litStaysInEntry = () => ({
   },
 });
 
+/**
+ * What the drop-in's private copy of Lit cannot use, cut from Lit's production modules (each
+ * cut must match, or the build fails: a Lit upgrade is then checked again):
+ * - the hooks for Lit's polyfill-support and SSR hydration scripts (`litHtmlPolyfillSupport`, …):
+ *   those scripts call Lit's private fields by their real names, which terser renames below, so
+ *   they could not work with this copy (and the browsers that need the polyfills cannot run
+ *   this ES2022 bundle);
+ * - the messages of the two errors `css` throws for a value that is not a `css` result and for a
+ *   `CSSResult` built by hand: every stylesheet here is a literal without expressions, and the
+ *   class is not exported, so neither can be thrown (the `throw` stays, without its text).
+ */
+const litCuts = [
+  {
+    module: "/@lit/reactive-element/css-tag.js",
+    cut: /throw Error\((?:"CSSResult is not constructable[^"]*"|"Value passed to 'css' function[^"]*"\+\w+\+"[^"]*")\)/g,
+    by: "throw Error()",
+    count: 2,
+  },
+  {
+    module: "/@lit/reactive-element/reactive-element.js",
+    cut: /\b\w+\.reactiveElementPolyfillSupport\b/g,
+    by: "(void 0)",
+    count: 1,
+  },
+  { module: "/lit-html/lit-html.js", cut: /\b\w+\.litHtmlPolyfillSupport\b/g, by: "(void 0)", count: 1 },
+  {
+    module: "/lit-element/lit-element.js",
+    cut: /\b\w+\.(?:litElementPolyfillSupport|litElementHydrateSupport)\b/g,
+    by: "(void 0)",
+    count: 2,
+  },
+];
+const trimLit = () => ({
+  name: "trim-lit",
+  transform(code, id) {
+    const cuts = litCuts.filter((c) => id.replaceAll("\\", "/").endsWith(c.module));
+    if (cuts.length === 0) return null;
+    let trimmed = code;
+    for (const { cut, by, count } of cuts) {
+      const found = trimmed.match(cut)?.length ?? 0;
+      if (found !== count) this.error(`trim-lit: ${cut} matched ${found} times in ${id}, expected ${count}`);
+      trimmed = trimmed.replace(cut, by);
+    }
+    return { code: trimmed, map: null };
+  },
+});
+
 const dropInPlugins = () => [
   compactTemplates(),
   litStaysInEntry(),
-  nodeResolve({ exportConditions: ["production"] }),
+  trimLit(),
+  // `browser`: the `browser` field of @septet/core leaves its Node-only pass out (Lit's `browser`
+  // files are its default ones).
+  nodeResolve({ browser: true, exportConditions: ["production"] }),
   typescript({
     tsconfig: "./tsconfig.json",
     declaration: false,
@@ -88,13 +138,16 @@ const dropInPlugins = () => [
   terser({
     ecma: 2022,
     module: true,
-    compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
+    // `unsafe` rewrites `String(x)` as `x+""`, `new Array(n)` as `Array(n)` and a template as a
+    // concatenation: the same results here, where those values are strings and numbers, never
+    // symbols or objects (−100 B all in one). No `unsafe_*` option: `unsafe_arrows` and
+    // `unsafe_methods` (a function or method that loses `new`) saved nothing.
+    compress: { passes: 3, unsafe: true },
     // Lit's own private fields (`_$AH`, `_$AM`…: "_$" and two letters), which only the Lit
     // bundled here reads; `_$litType$` and the other markers that another Lit copy on the page
     // may read keep their names. (Lit's polyfill-support and SSR hydration hooks, written
-    // against the real names, would not match: neither applies to this client-rendered
-    // drop-in.) terser mangles each chunk on its own, so Lit must stay in the entry:
-    // `litStaysInEntry` fails the build otherwise.
+    // against the real names, would not match: `trimLit` cuts them.) terser mangles each chunk
+    // on its own, so Lit must stay in the entry: `litStaysInEntry` fails the build otherwise.
     mangle: { properties: { regex: /^_\$[A-Z][A-Za-z_]$/ } },
     format: { comments: false, wrap_func_args: false },
   }),

@@ -61,6 +61,12 @@ const typeInto = async (
 };
 
 describe.each(BUNDLES)("the built %s", (bundle) => {
+  it("leaves out Sms.measure's Node-only pass (core's browser field)", async () => {
+    const source = await (await fetch(`${await commands.widgetServer()}/dist/${bundle}`)).text();
+    expect(source).toMatch(/customElements\.define\("septet-composer"/);
+    expect(source).not.toMatch(/\bBuffer\b|utf16le/);
+  });
+
   it("replaces under FULL and counts the result (replacement engine loaded)", async () => {
     const w = await pageWith(bundle);
     const d = await typeInto(w, { mode: "full" }, "Brontë’s “Jane Eyre” – 5 €");

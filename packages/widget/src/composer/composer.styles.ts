@@ -145,12 +145,6 @@ export const styles = [
     font-style: italic;
   }
 
-  [part~="marks-note"] {
-    margin: 0;
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-
   [part~="modes"] {
     margin: 0;
     padding: 0;

@@ -133,6 +133,16 @@ describe("textDirection", () => {
     ["123 — مرحبا, hello", "rtl"],
     ["  42 “Hi” مرحبا", "ltr"],
     ["\u200fabc", "rtl"],
+    // A letter of each other right-to-left script, then Latin.
+    ["\u0710 Syriac", "rtl"],
+    ["\u0780 Thaana", "rtl"],
+    ["\u07ca N'Ko", "rtl"],
+    ["\u0800 Samaritan", "rtl"],
+    ["\u0840 Mandaic", "rtl"],
+    ["\u{1e900} Adlam", "rtl"],
+    ["\u{10d00} Hanifi Rohingya", "rtl"],
+    ["\u{10c80} Old Hungarian", "rtl"],
+    ["\u0391 Greek, \u0410 Cyrillic", "ltr"],
     ["123 456 !?", undefined],
     ["", undefined],
   ])("%j reads %s", (text, direction) => {

@@ -8,6 +8,14 @@ import { css } from "lit";
  * @internal
  */
 export const detailsStyles = css`
+  /* The tokens only this half uses, read as the shared ones are (shared/tokens.styles.ts). */
+  :host {
+    --_mark: var(--septet-mark-color, light-dark(#ffc98a, #7a4100));
+    --_replaced: var(--septet-replaced-color, light-dark(#c6e9ff, #0b4a70));
+  }
+
+  /* The marks note is rendered only once this half has arrived. */
+  [part~="marks-note"],
   [part~="window-note"] {
     margin: 0;
     font-size: 0.875em;

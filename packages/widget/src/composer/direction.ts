@@ -13,8 +13,13 @@
  * @internal
  */
 const STRONG = /[\p{L}\u200e\u200f]/u;
+/**
+ * RLM and the right-to-left scripts by their ISO 15924 codes (short names of the same `Script`
+ * values): Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Adlam, Hanifi Rohingya, Old
+ * Hungarian.
+ */
 const RIGHT_TO_LEFT =
-  /[\u200f\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Old_Hungarian}]/u;
+  /[\u200f\p{sc=Hebr}\p{sc=Arab}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}\p{sc=Samr}\p{sc=Mand}\p{sc=Adlm}\p{sc=Rohg}\p{sc=Hung}]/u;
 
 /** `"rtl"` or `"ltr"` from the first strong character of `text`, or `undefined` without one (the page's direction applies). */
 export const textDirection = (text: string): "ltr" | "rtl" | undefined => {

@@ -3,7 +3,8 @@ import { css } from "lit";
 /**
  * The design tokens shared by septet's elements: each public `--septet-*` custom property is
  * read once on `:host` into a private `--_*` one with its default, and the elements' styles use
- * only the private ones.
+ * only the private ones. (The two colours only the composer's lazily loaded half uses,
+ * `--_mark` and `--_replaced`, are read in its own stylesheet, `composer/details.styles.ts`.)
  *
  * @internal
  */
@@ -18,8 +19,6 @@ export const tokens = css`
     --_background: var(--septet-background, light-dark(#ffffff, #0d1117));
     --_border: var(--septet-border-color, light-dark(#8c959f, #768390));
     --_radius: var(--septet-radius, 6px);
-    --_mark: var(--septet-mark-color, light-dark(#ffc98a, #7a4100));
-    --_replaced: var(--septet-replaced-color, light-dark(#c6e9ff, #0b4a70));
     --_error: var(--septet-error-color, light-dark(#b3261e, #ffb4ab));
     --_gsm: var(--septet-badge-gsm-color, light-dark(#0f5323, #8ee6a8));
     --_gsm-bg: var(--septet-badge-gsm-background, light-dark(#dafbe1, #10331c));

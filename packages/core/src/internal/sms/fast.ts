@@ -8,7 +8,8 @@
  *   GSM-7, or CR); the exact step settles those units. It stops at the first character outside
  *   the default tables: from there the text is UCS-2. In Node (Bun, Deno) a text of 64 to 32,768
  *   units is copied natively into one reused UTF-16 buffer after its first 64 units and read
- *   four units per step through 32-bit reads; elsewhere, `charCodeAt`. `useNativeCopy` switches
+ *   four units per step through 32-bit reads; elsewhere, `charCodeAt` (browser bundles leave the
+ *   Node pass out: `platform.ts`). `useNativeCopy` switches
  *   the copy off (same results: `fast.test.ts` compares the two).
  * - UCS-2: the units are the length, so only the cut points (one per 67 units) are looked at: a
  *   cut moves back to the start of the cluster (or surrogate pair, or CR LF) it would split,
@@ -27,6 +28,7 @@ import {
   isSimple,
 } from "./grapheme.js";
 import { COST } from "./gsm7Cost.js";
+import { NODE_PASS } from "./platform.js";
 import { NONE } from "./scan.js";
 import { GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE, UCS2_MULTI_8, UCS2_MULTI_16, UCS2_SINGLE } from "./units.js";
 
@@ -86,7 +88,7 @@ let copy: (text: string) => void;
 
 const nativeCopy = (): Uint32Array | null => {
   const g = globalThis as { Buffer?: NodeBuffer; process?: { versions?: { node?: string } } };
-  if (!g.process?.versions?.node || !g.Buffer?.alloc) return null;
+  if (!NODE_PASS || !g.process?.versions?.node || !g.Buffer?.alloc) return null;
   // `alloc` is never pooled, so the view covers the whole buffer from its start; checked below,
   // with the byte order (a 1 in the first byte reads as 1 only in little-endian).
   const b = g.Buffer.alloc(COPY_UNITS * 2);
@@ -125,11 +127,11 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
   let crlf = 0;
   // The first COPY_FROM units are read with `charCodeAt` (most non-GSM texts stop there); the
   // rest, if the text fits, through the native copy as `m` 32-bit words (0: not copied).
-  const copyAt = words !== null && n >= COPY_FROM && n <= COPY_UNITS ? COPY_FROM : n;
+  const copyAt = NODE_PASS && words !== null && n >= COPY_FROM && n <= COPY_UNITS ? COPY_FROM : n;
   let m = 0;
   let i = 0;
   while (i < n) {
-    if (m > 0) {
+    if (NODE_PASS && m > 0) {
       // Four units per step; the last ones, and those around a part end, by the exact step.
       let w = i >> 1;
       if ((i & 1) === 0) {
@@ -151,7 +153,7 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
         used = next;
       }
       if (i >= n) break;
-      if (i >= copyAt) {
+      if (NODE_PASS && i >= copyAt) {
         copy(t);
         m = n >> 1;
         continue;
