@@ -39,23 +39,11 @@ if (ucs2 !== undefined) highlights?.set("septet-ucs2", ucs2);
 
 /** Per element (Highlight API path): its layer's text node, its marks, and the ranges painted of them. */
 interface Layer {
-  node: Text | undefined;
+  readonly node: Text;
   runs: ReadonlyArray<readonly [number, number]>;
   ranges: Array<StaticRange>;
-  /** The layer's `scrollTop` and height when the ranges in view were chosen. */
-  top: number;
-  height: number;
-  resize: ResizeObserver | undefined;
 }
 const layers = new WeakMap<Element, Layer>();
-
-/**
- * Up to this many runs of marked characters every run is painted. Above it, only the runs in
- * view and within one view's height above and below it are (`paintInView`), chosen again as the
- * textarea scrolls or resizes: Chromium paints a highlight's ranges one by one on every frame,
- * and a person sees a few hundred characters at once, not 10,000.
- */
-const ALL_RUNS_UP_TO = 100;
 
 /**
  * The layer behind the textarea: the same text, with the characters that force UCS-2 marked.
@@ -95,70 +83,42 @@ const layerOf = (host: Element): HTMLElement | null | undefined =>
 
 /**
  * Highlight API path: puts the text in `host`'s layer, in its own text node, and paints the
- * marks in view (`paintInView`). The node is patched with `replaceData` over the changed span
- * only (typing changes a few characters), so the engine reshapes and lays out the changed lines
- * instead of the whole text, as it does for the textarea.
+ * marks in view (`paintInView`).
  */
 export const paintMarks = (host: Element, d: Derived): void => {
   const layer = layerOf(host);
   if (ucs2 !== undefined && layer) {
+    const marks = marksOf(d);
     // A layer holding part of the text is padded to the textarea's height (`followScroll`).
-    layer.toggleAttribute("data-partial", !marksOf(d).complete);
-    const next = layerText(d);
+    layer.toggleAttribute("data-partial", !marks.complete);
     let state = layers.get(host);
-    if (state === undefined) {
-      state = { node: undefined, runs: [], ranges: [], top: 0, height: 0, resize: undefined };
+    if (state?.node.parentNode !== layer) {
+      state = { node: layer.appendChild(document.createTextNode("")), runs: [], ranges: [] };
       layers.set(host, state);
-    }
-    let node = state.node;
-    if (node === undefined || node.parentNode !== layer) {
-      node = document.createTextNode("");
-      layer.append(node);
-      state.node = node;
-    }
-    const old = node.data;
-    if (old !== next) {
-      const limit = Math.min(old.length, next.length);
-      let start = 0;
-      while (start < limit && old.charCodeAt(start) === next.charCodeAt(start)) start++;
-      let end = 0;
-      while (
-        end < limit - start &&
-        old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-      )
-        end++;
-      node.replaceData(start, old.length - start - end, next.slice(start, next.length - end));
-    }
-    state.runs = marksOf(d).runs;
-    if (state.runs.length > ALL_RUNS_UP_TO && state.resize === undefined) {
       // A taller textarea shows more lines: choose the runs in view again.
-      const observed = state;
-      state.resize = new ResizeObserver(() => {
-        if (observed.node?.parentNode === layer) paintInView(observed, layer);
-      });
-      state.resize.observe(layer);
+      new ResizeObserver(() => paintInView(host, layer)).observe(layer);
     }
+    const text = layerText(d);
+    if (state.node.data !== text) state.node.data = text;
+    state.runs = marks.runs;
   }
-  followScroll(host, true);
+  followScroll(host);
 };
 
 /**
- * Scrolls `host`'s layer with its textarea (on each `scroll` of the textarea, and after a paint),
- * and paints the marks that came into view when it moved by half a view or more, or `always`.
+ * Scrolls `host`'s layer with its textarea (on each `scroll` of the textarea, and after a
+ * paint), and paints the marks now in view.
  */
-export const followScroll = (host: Element, always = false): void => {
+export const followScroll = (host: Element): void => {
   const layer = layerOf(host);
   const area = host.shadowRoot?.querySelector("textarea");
   if (!layer || !area) return;
   // A layer holding only the start of the text is padded so it scrolls as far as the textarea.
   if (layer.hasAttribute("data-partial")) layer.style.paddingBottom = `${area.scrollHeight}px`;
   else if (layer.style.paddingBottom !== "") layer.style.paddingBottom = "";
+  // Lines wrap (`pre-wrap`, `break-word`): there is no horizontal scrolling to follow.
   layer.scrollTop = area.scrollTop;
-  layer.scrollLeft = area.scrollLeft;
-  const state = layers.get(host);
-  if (state === undefined) return;
-  const moved = Math.abs(layer.scrollTop - state.top) * 2 >= state.height;
-  if (always || (state.runs.length > ALL_RUNS_UP_TO && moved)) paintInView(state, layer);
+  paintInView(host, layer);
 };
 
 /** The first index in [0, n) where `after` holds (it holds from some index on), or `n`. */
@@ -174,31 +134,26 @@ const firstWhere = (n: number, after: (k: number) => boolean): number => {
 };
 
 /**
- * Paints the runs of `state` that are in view in `layer`, or within one view's height above or
- * below it: lines run down the layer in text order, so a binary search over the runs' boxes finds
- * them (about 20 boxes read from a layout that is up to date after the first).
+ * Paints the runs of `host`'s marks that are in view in `layer`, or within one view's height
+ * above or below it, chosen again as the textarea scrolls or resizes: Chromium paints a
+ * highlight's ranges one by one on every frame, and a person sees a few hundred characters at
+ * once, not 10,000. Lines run down the layer in text order, so a binary search over the runs'
+ * boxes finds them (about 20 boxes read from a layout that is up to date after the first).
  */
-const paintInView = (state: Layer, layer: HTMLElement): void => {
-  for (const range of state.ranges) ucs2?.delete(range);
-  state.ranges = [];
+const paintInView = (host: Element, layer: HTMLElement): void => {
+  const state = layers.get(host);
+  if (state === undefined) return;
+  clearRanges(state);
   const { runs, node } = state;
-  if (node === undefined || ucs2 === undefined) return;
-  let first = 0;
-  let last = runs.length;
-  if (runs.length > ALL_RUNS_UP_TO) {
-    const view = layer.getBoundingClientRect();
-    state.top = layer.scrollTop;
-    state.height = view.height;
-    const probe = document.createRange();
-    const box = (k: number): DOMRect => {
-      probe.setStart(node, runs[k]![0]);
-      probe.setEnd(node, runs[k]![1]);
-      return probe.getBoundingClientRect();
-    };
-    first = firstWhere(runs.length, (k) => box(k).bottom >= view.top - view.height);
-    last = firstWhere(runs.length, (k) => box(k).top > view.bottom + view.height);
-  }
-  for (let k = first; k < last; k++) {
+  const view = layer.getBoundingClientRect();
+  const probe = document.createRange();
+  const box = (k: number): DOMRect => {
+    probe.setStart(node, runs[k]![0]);
+    probe.setEnd(node, runs[k]![1]);
+    return probe.getBoundingClientRect();
+  };
+  const last = firstWhere(runs.length, (k) => box(k).top > view.bottom + view.height);
+  for (let k = firstWhere(last, (k) => box(k).bottom >= view.top - view.height); k < last; k++) {
     const range = new StaticRange({
       startContainer: node,
       startOffset: runs[k]![0],
@@ -206,16 +161,20 @@ const paintInView = (state: Layer, layer: HTMLElement): void => {
       endOffset: runs[k]![1],
     });
     state.ranges.push(range);
-    ucs2.add(range);
+    ucs2?.add(range);
   }
+};
+
+const clearRanges = (state: Layer): void => {
+  for (const range of state.ranges) ucs2?.delete(range);
+  state.ranges = [];
 };
 
 /** Removes `host`'s ranges from the shared highlight (when its text waits to be counted, and on disconnect). */
 export const clearMarks = (host: Element): void => {
   const state = layers.get(host);
   if (state === undefined) return;
-  for (const range of state.ranges) ucs2?.delete(range);
-  state.ranges = [];
+  clearRanges(state);
   state.runs = [];
 };
 
