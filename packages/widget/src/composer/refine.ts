@@ -40,9 +40,10 @@ const noTable = {};
 /**
  * Applies Auto-Replace (`mode`, the made ON `table`, the leftover `policy`) to `value` (the
  * posted text, CR LF line breaks), and says what FULL sends for a character that forces UCS-2
- * when asked (cached per table and character, so typing costs no extra FULL pass). The element calls it once the engine is loaded, with its own
- * measurement of `value`, or with `undefined` in FULL and ON with a table: `apply` measures the
- * text before replacing it, so measuring it here too would be the same work twice.
+ * when asked (cached per table and character, so typing costs no extra FULL pass). The element
+ * calls it once the engine is loaded, with its own measurement of `value`, or with `undefined`
+ * in FULL and ON with a table: `apply` measures the text before replacing it, so measuring it
+ * here too would be the same work twice.
  */
 export const refine = (
   value: string,
