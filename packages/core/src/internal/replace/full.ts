@@ -47,7 +47,7 @@ export interface Entry {
 
 let builtIn: Map<number, Entry> | undefined;
 
-/** Code points below this have dense lookups (GSM-7 flag, mark flag, built-in entry, kind). */
+/** Code points below this have dense lookups (what the fast path does, mark flag, built-in entry, case). */
 const DENSE = 0x3400;
 
 /** The built-in table, decoded on first use (see the generator for the encoding). */
@@ -108,17 +108,15 @@ export const table = (): Map<number, Entry> => {
   return map;
 };
 
-/** Kinds of a code unit below {@link DENSE} (see {@link kinds}); 0 is anything else. */
+/** {@link FAST} values: copy (GSM-7), and a combining mark (left to the full path). */
 const GSM = 1;
-const MARK = 3;
+const MARK = 2;
 
-/** {@link GSM} GSM-7, {@link MARK} a combining mark, 0 anything else, per code unit below {@link DENSE}. */
-let kinds: Uint8Array = new Uint8Array(0);
 /** The built-in entry of each code point below {@link DENSE}. */
 let entries: Array<Entry | undefined> = [];
 /**
- * What the fast path does with a code unit below {@link DENSE}: 1 copy it (GSM-7); 0 leave it
- * to the full path (a leftover, a mark, an entry with a context rule); else replace it by the
+ * What the fast path does with a code unit below {@link DENSE}: {@link GSM} copy it; 0 or
+ * {@link MARK} leave it to the full path (a leftover, a mark, an entry with a context rule); else replace it by the
  * `(v >>> 3) & 0xff` units at `v >>> 12` of {@link targets}, and `v & 0xfff` is its report word
  * (one unit replaced, the target's length, the rule, packed as `ChangeLog` stores them).
  */
@@ -135,12 +133,11 @@ const init = (): void => {
   const map = table();
   const e = new Array<Entry | undefined>(DENSE).fill(undefined);
   for (const [cp, entry] of map) if (cp < DENSE) e[cp] = entry;
-  const k = new Uint8Array(DENSE);
   const f = FAST;
   const units: Array<number> = [];
   for (let c = 0; c < DENSE; c++) {
-    if (c < COST_LIMIT && COST[c] !== 0) f[c] = k[c] = GSM;
-    else if (c >= 0x300 && MARKS.test(String.fromCharCode(c))) k[c] = MARK;
+    if (c < COST_LIMIT && COST[c] !== 0) f[c] = GSM;
+    else if (c >= 0x300 && MARKS.test(String.fromCharCode(c))) f[c] = MARK;
     else {
       const entry = e[c];
       // γ and υ have ELOT 743 context rules.
@@ -154,13 +151,12 @@ const init = (): void => {
       for (let u = 0; u < t.length; u++) units.push(t.charCodeAt(u));
     }
   }
-  if (typeof TextDecoder === "function") {
-    const d = new TextDecoder("utf-16le");
+  try {
+    const d = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
     if (d.decode(Uint16Array.of(0x41)) === "A") utf16 = d;
-  }
+  } catch {} // no strict decoder on this platform
   entries = e;
   targets = Uint16Array.from(units);
-  kinds = k;
 };
 
 /** The built-in entry of a code point (no context rules). */
@@ -173,7 +169,7 @@ export const isGsm = (cp: number): boolean => cp >= 0 && cp < COST_LIMIT && COST
 let markBlocks: Uint8Array | undefined;
 /** Whether a code point is a combining mark (General Category M); dense lookup below U+3400. */
 const isMark = (cp: number): boolean => {
-  if (cp < DENSE) return kinds[cp] === MARK;
+  if (cp < DENSE) return FAST[cp] === MARK;
   if (markBlocks === undefined) markBlocks = new Uint8Array(0x1100);
   const b = cp >> 8;
   let known = markBlocks[b]!;
@@ -389,15 +385,19 @@ const compose = (text: string): Composed => {
 const CHUNK = 8192;
 /** Room past {@link CHUNK} for one fast-path target, so the hot loop checks once per unit. */
 const SLACK = 256;
-/** A UTF-16 decoder, where the platform has one and stores a `Uint16Array` little-endian (set by `init`). */
+/**
+ * A strict UTF-16 decoder (set by `init`), where the platform has one and stores a `Uint16Array`
+ * little-endian. It keeps a leading U+FEFF and throws on a lone surrogate.
+ */
 let utf16: TextDecoder | undefined;
 /** The string of some UTF-16 code units. */
 const decode = (units: Uint16Array): string => {
-  const text = utf16?.decode(units);
-  // The decoder makes a lone surrogate U+FFFD; a text with one is decoded unit by unit.
-  return text !== undefined && !text.includes("\ufffd")
-    ? text
-    : String.fromCharCode.apply(null, units as unknown as Array<number>);
+  try {
+    return utf16!.decode(units);
+  } catch {
+    // No decoder, or a lone surrogate (in the text, or a pair cut by a chunk end): unit by unit.
+    return String.fromCharCode.apply(null, units as unknown as Array<number>);
+  }
 };
 /**
  * Output units not yet decoded. One buffer serves every run (a constant, so the hot loop reads
@@ -416,7 +416,7 @@ class Output {
 
   /** Decodes the units written so far (when {@link at} passes {@link CHUNK}, or before a nested run). */
   spill(): void {
-    if (this.at > 0) this.#chunks.push(decode(UNITS.subarray(0, this.at)));
+    this.#chunks.push(decode(UNITS.subarray(0, this.at)));
     this.at = 0;
   }
 
@@ -452,7 +452,7 @@ export const runFull = (
   userTable: Table | undefined,
   substitute: string | undefined,
 ): FullOutput => {
-  if (kinds.length === 0) init();
+  if (entries.length === 0) init();
   const trie =
     userTable === undefined || userTable.entries.length === 0 ? undefined : trieOf(userTable, true);
   // The first pass assumes the text has no combining mark (so NFC cannot change it) and starts
@@ -538,8 +538,9 @@ const plainRun = (pass: Pass, j: number): number => {
   for (; j < nextPiece; j++) {
     const c = s.charCodeAt(j);
     const v = c < DENSE ? FAST[c]! : 0;
-    if (v === 1) UNITS[at++] = c;
-    else if (v === 0) break;
+    if (v === GSM) UNITS[at++] = c;
+    else if (v <= MARK)
+      break; // 0 or a mark: the full path
     else {
       for (let k = v >>> 12, end = k + ((v >>> 3) & 0xff); k < end; k++) UNITS[at++] = to[k]!;
       if (w === CHANGE_PAIRS.length) {
@@ -698,9 +699,6 @@ const run = (
   }
   const { out } = pass;
   flush(pass, n);
-  // Nothing replaced and nothing composed: the output is the input (its units are not decoded).
-  const same = out.changes.length === 0 && pieces.length === 0;
-  if (same) out.at = 0;
   out.save();
-  return { text: same ? s : out.text(), changes: out.changes, leftovers: out.leftovers };
+  return { text: out.text(), changes: out.changes, leftovers: out.leftovers };
 };

@@ -56,7 +56,8 @@ class Pairs {
   /** Integers written to the scratch buffer since the last {@link save}. */
   at = 0;
 
-  constructor(readonly scratch: Int32Array) {}
+  /** The scratch buffer of this kind of list. */
+  declare readonly scratch: Int32Array;
 
   get length(): number {
     return this.#saved + this.at / 2;
@@ -69,14 +70,10 @@ class Pairs {
   /** Copies the pairs out of the scratch buffer (when it is full, and before another run writes). */
   save(): void {
     if (this.at === 0) return;
-    // A short list is copied to a plain array: allocating a typed array costs more than the copy.
-    const n = this.at;
-    let chunk: Array<number> | Int32Array;
-    if (n > 256) chunk = this.scratch.slice(0, n);
-    else {
-      chunk = [];
-      for (let i = 0; i < n; i++) chunk.push(this.scratch[i]!);
-    }
+    // A few pairs are copied to a plain array: allocating a typed array costs more than that.
+    let chunk: Array<number> | Int32Array = [];
+    if (this.at > 128) chunk = this.scratch.slice(0, this.at);
+    else for (let i = 0; i < this.at; i++) chunk.push(this.scratch[i]!);
     this.#chunks.push(chunk);
     this.#saved += this.at / 2;
     this.at = 0;
@@ -91,9 +88,7 @@ class Pairs {
 
 /** The changes of one FULL run. */
 export class ChangeLog extends Pairs {
-  constructor() {
-    super(CHANGE_PAIRS);
-  }
+  override readonly scratch = CHANGE_PAIRS;
   /** Lengths too long for the packed form (a long table key, a leftover with many marks). */
   #long: Map<number, readonly [number, number]> | undefined;
 
@@ -135,9 +130,7 @@ export class ChangeLog extends Pairs {
 
 /** The leftovers of one FULL run: index and length in the input, or the text when it is not there. */
 export class LeftoverLog extends Pairs {
-  constructor() {
-    super(LEFTOVER_PAIRS);
-  }
+  override readonly scratch = LEFTOVER_PAIRS;
   /** Leftovers found in a table's replacement value rather than in the input. */
   #foreign: Map<number, string> | undefined;
 
