@@ -120,7 +120,9 @@ let entries: Array<Entry | undefined> = [];
  * `(v >>> 3) & 0xff` units at `v >>> 12` of {@link targets}, and `v & 0xfff` is its report word
  * (one unit replaced, the target's length, the rule, packed as `ChangeLog` stores them).
  */
-const FAST = new Int32Array(DENSE); // a constant: the hot loop reads it without reloading
+// A constant, so the hot loop reads it without reloading; one entry per UTF-16 code unit (0 at
+// and above DENSE), so it needs no range check.
+const FAST = new Int32Array(0x10000);
 /** The targets of the fast path's entries, one after the other. */
 let targets: Uint16Array = new Uint16Array(0);
 /** Bit 1: cased (lower and upper forms differ); bit 2: a capital. Built on first use. */
@@ -537,7 +539,7 @@ const plainRun = (pass: Pass, j: number): number => {
   let w = changes.at;
   for (; j < nextPiece; j++) {
     const c = s.charCodeAt(j);
-    const v = c < DENSE ? FAST[c]! : 0;
+    const v = FAST[c]!;
     if (v === GSM) UNITS[at++] = c;
     else if (v <= MARK)
       break; // 0 or a mark: the full path
