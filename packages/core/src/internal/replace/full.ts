@@ -154,7 +154,7 @@ const init = (): void => {
     }
   }
   try {
-    const d = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
+    const d = new TextDecoder("utf-16le", { fatal: true });
     if (d.decode(Uint16Array.of(0x41)) === "A") utf16 = d;
   } catch {} // no strict decoder on this platform
   entries = e;
@@ -389,7 +389,8 @@ const CHUNK = 8192;
 const SLACK = 256;
 /**
  * A strict UTF-16 decoder (set by `init`), where the platform has one and stores a `Uint16Array`
- * little-endian. It keeps a leading U+FEFF and throws on a lone surrogate.
+ * little-endian. It throws on a lone surrogate. It would drop a leading U+FEFF, which never
+ * reaches the output (the built-in table removes it; substitutes are GSM-7).
  */
 let utf16: TextDecoder | undefined;
 /** The string of some UTF-16 code units. */
