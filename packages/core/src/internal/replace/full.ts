@@ -393,15 +393,6 @@ const SLACK = 256;
  * reaches the output (the built-in table removes it; substitutes are GSM-7).
  */
 let utf16: TextDecoder | undefined;
-/** The string of some UTF-16 code units. */
-const decode = (units: Uint16Array): string => {
-  try {
-    return utf16!.decode(units);
-  } catch {
-    // No decoder, or a lone surrogate (in the text, or a pair cut by a chunk end): unit by unit.
-    return String.fromCharCode.apply(null, units as unknown as Array<number>);
-  }
-};
 /**
  * Output units not yet decoded. One buffer serves every run (a constant, so the hot loop reads
  * it without reloading): a run that starts another (a key's table value, replaced in turn)
@@ -415,11 +406,20 @@ class Output {
   readonly leftovers = new LeftoverLog();
   /** Units written to {@link UNITS}. */
   at = 0;
-  readonly #chunks: Array<string> = [];
+  /** The output decoded so far. */
+  readonly chunks: Array<string> = [];
 
   /** Decodes the units written so far (when {@link at} passes {@link CHUNK}, or before a nested run). */
   spill(): void {
-    this.#chunks.push(decode(UNITS.subarray(0, this.at)));
+    const units = UNITS.subarray(0, this.at);
+    let text: string;
+    try {
+      text = utf16!.decode(units);
+    } catch {
+      // No decoder, or a lone surrogate (in the text, or a pair cut by a chunk end): unit by unit.
+      text = String.fromCharCode.apply(null, units as unknown as Array<number>);
+    }
+    this.chunks.push(text);
     this.at = 0;
   }
 
@@ -436,11 +436,6 @@ class Output {
     this.spill();
     this.changes.save();
     this.leftovers.save();
-  }
-
-  /** The output text ({@link save} first). */
-  text(): string {
-    return this.#chunks.join("");
   }
 }
 
@@ -703,5 +698,5 @@ const run = (
   const { out } = pass;
   flush(pass, n);
   out.save();
-  return { text: out.text(), changes: out.changes, leftovers: out.leftovers };
+  return { text: out.chunks.join(""), changes: out.changes, leftovers: out.leftovers };
 };
