@@ -4,15 +4,16 @@
  * rules of the Greek (ELOT 743) and Cyrillic (ICAO Doc 9303) romanisations.
  *
  * Work is linear in the text: one left-to-right pass that assumes no combining mark and restarts
- * with composition when it meets one. The built-in table is decoded on first use (so importing
- * this module costs nothing at start-up).
+ * with composition when it meets one. The built-in table is decoded on first use; the fast
+ * path's table and buffers (about 340 kB of typed arrays, filled on first use) are allocated
+ * when the module loads, as constants the compiled loop reads without reloading.
  *
  * Performance notes (see `benchmarks/replacement.md`): the hot loop ({@link plainRun}) reads one
- * `Int32Array` entry per UTF-16 code unit below {@link DENSE} that says "copy", "replace by these
- * units, report this word" or "ask the full path"; it writes the output units to one shared
- * `Uint16Array`, decoded a chunk at a time, and the report's two 32-bit numbers per change to a
- * shared `Int32Array` (`report.ts`). It allocates nothing per character, and 10 MB of text
- * needing replacement stays in memory bounds.
+ * `Int32Array` entry per UTF-16 code unit that says "copy", "replace by these units, report this
+ * word" or "ask the full path"; it writes the output units to one shared `Uint16Array`, decoded a
+ * chunk at a time, and the report's two 32-bit numbers per change to a shared `Int32Array`
+ * (`report.ts`). It allocates nothing per character, and 10 MB of text needing replacement stays
+ * in memory bounds.
  *
  * @internal
  */
