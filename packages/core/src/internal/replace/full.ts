@@ -116,13 +116,13 @@ const MARK = 2;
 /** The built-in entry of each code point below {@link DENSE}. */
 let entries: Array<Entry | undefined> = [];
 /**
- * What the fast path does with a code unit below {@link DENSE}: {@link GSM} copy it; 0 or
- * {@link MARK} leave it to the full path (a leftover, a mark, an entry with a context rule); else replace it by the
- * `(v >>> 3) & 0xff` units at `v >>> 12` of {@link targets}, and `v & 0xfff` is its report word
- * (one unit replaced, the target's length, the rule, packed as `ChangeLog` stores them).
+ * What the fast path does with a UTF-16 code unit `c`, `v = FAST[c]`: {@link GSM} copy it; 0 or
+ * {@link MARK} leave it to the full path (a leftover, a mark, a surrogate, an entry with a context
+ * rule, anything at or above {@link DENSE}); else replace it by the `(v >>> 3) & 0xff` units at
+ * `v >>> 12` of {@link targets}, and `v & 0xfff` is its report word (one unit replaced, the
+ * target's length, the rule, packed as `ChangeLog` stores them). A constant with an entry for
+ * every code unit, so the hot loop reads it without reloading and without a range check.
  */
-// A constant, so the hot loop reads it without reloading; one entry per UTF-16 code unit (0 at
-// and above DENSE), so it needs no range check.
 const FAST = new Int32Array(0x10000);
 /** The targets of the fast path's entries, one after the other. */
 let targets: Uint16Array = new Uint16Array(0);
