@@ -4,13 +4,16 @@
  * rules of the Greek (ELOT 743) and Cyrillic (ICAO Doc 9303) romanisations.
  *
  * Work is linear in the text: one left-to-right pass that assumes no combining mark and restarts
- * with composition when it meets one; runs of GSM-7 text are copied in slices. The built-in table
- * is decoded on first use (so importing this module costs nothing at start-up).
+ * with composition when it meets one. The built-in table is decoded on first use; the fast
+ * path's table and buffers (about 340 kB of typed arrays, filled on first use) are allocated
+ * when the module loads, as constants the compiled loop reads without reloading.
  *
- * Performance notes (see `benchmarks/replacement.md`): the hot loop reads one `Uint8Array` kind
- * per UTF-16 code unit below {@link DENSE} and allocates nothing for GSM-7 text; a replaced
- * character costs two 32-bit numbers in the report (`report.ts`), not an object, and the
- * output is joined in batches, so 10 MB of text needing replacement stays in memory bounds.
+ * Performance notes (see `benchmarks/replacement.md`): the hot loop ({@link plainRun}) reads one
+ * `Int32Array` entry per UTF-16 code unit that says "copy", "replace by these units, report this
+ * word" or "ask the full path"; it writes the output units to one shared `Uint16Array`, decoded a
+ * chunk at a time, and the report's two 32-bit numbers per change to a shared `Int32Array`
+ * (`report.ts`). It allocates nothing per character, and 10 MB of text needing replacement stays
+ * in memory bounds.
  *
  * @internal
  */
@@ -28,7 +31,7 @@ import type { Rule, Table } from "../../Replacement.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
 import { COST, COST_LIMIT } from "../sms/gsm7Cost.js";
 import { capitalise, capitalOf, compatibility, withoutDiacritics } from "./derive.js";
-import { ChangeLog, LeftoverLog, RULE_CODE } from "./report.js";
+import { CHANGE_PAIRS, ChangeLog, LeftoverLog, RULE_CODE } from "./report.js";
 import { matchAt, matchedValue, type Node, trieOf } from "./table.js";
 
 /** One built-in entry. */
@@ -45,7 +48,7 @@ export interface Entry {
 
 let builtIn: Map<number, Entry> | undefined;
 
-/** Code points below this have dense lookups (GSM-7 flag, mark flag, built-in entry, kind). */
+/** Code points below this have dense lookups (what the fast path does, mark flag, built-in entry, case). */
 const DENSE = 0x3400;
 
 /** The built-in table, decoded on first use (see the generator for the encoding). */
@@ -106,19 +109,23 @@ export const table = (): Map<number, Entry> => {
   return map;
 };
 
-/** Kinds of a code unit below {@link DENSE} (see {@link kinds}); 0 is anything else. */
+/** {@link FAST} values: copy (GSM-7), and a combining mark (left to the full path). */
 const GSM = 1;
-const SIMPLE = 2;
-const MARK = 3;
+const MARK = 2;
 
-/**
- * What the fast path knows of a code unit below {@link DENSE}: {@link GSM} GSM-7,
- * {@link SIMPLE} a built-in entry that needs no context, {@link MARK} a combining mark, 0
- * anything else (leftover or an entry with a context rule).
- */
-let kinds: Uint8Array = new Uint8Array(0);
 /** The built-in entry of each code point below {@link DENSE}. */
 let entries: Array<Entry | undefined> = [];
+/**
+ * What the fast path does with a UTF-16 code unit `c`, `v = FAST[c]`: {@link GSM} copy it; 0 or
+ * {@link MARK} leave it to the full path (a leftover, a mark, a surrogate, an entry with a context
+ * rule, anything at or above {@link DENSE}); else replace it by the `(v >>> 3) & 0xff` units at
+ * `v >>> 12` of {@link targets}, and `v & 0xfff` is its report word (one unit replaced, the
+ * target's length, the rule, packed as `ChangeLog` stores them). A constant with an entry for
+ * every code unit, so the hot loop reads it without reloading and without a range check.
+ */
+const FAST = new Int32Array(0x10000);
+/** The targets of the fast path's entries, one after the other. */
+let targets: Uint16Array = new Uint16Array(0);
 /** Bit 1: cased (lower and upper forms differ); bit 2: a capital. Built on first use. */
 let cases: Uint8Array | undefined;
 
@@ -129,23 +136,30 @@ const init = (): void => {
   const map = table();
   const e = new Array<Entry | undefined>(DENSE).fill(undefined);
   for (const [cp, entry] of map) if (cp < DENSE) e[cp] = entry;
-  const k = new Uint8Array(DENSE);
+  const f = FAST;
+  const units: Array<number> = [];
   for (let c = 0; c < DENSE; c++) {
-    if (c < COST_LIMIT && COST[c] !== 0) k[c] = GSM;
-    else if (c >= 0x300 && MARKS.test(String.fromCharCode(c))) k[c] = MARK;
+    if (c < COST_LIMIT && COST[c] !== 0) f[c] = GSM;
+    else if (c >= 0x300 && MARKS.test(String.fromCharCode(c))) f[c] = MARK;
     else {
       const entry = e[c];
       // γ and υ have ELOT 743 context rules.
       if (entry === undefined || c === 0x3b3 || c === 0x3c5 || c === 0x3cd || c === 0x3a5 || c === 0x38e)
         continue;
-      if (entry.rule === "curated" && /[0-9]/.test(entry.to[0] ?? "")) continue; // fractions
       const t = entry.to;
+      if (entry.rule === "curated" && /[0-9]/.test(t[0] ?? "")) continue; // fractions
       if (t.length > 1 && t[0] !== t[0]!.toLowerCase() && t[1] !== t[1]!.toUpperCase()) continue; // Zh, Th
-      k[c] = SIMPLE;
+      if (t.length > 31) continue; // longer than the report word and the buffer's slack allow
+      f[c] = (units.length << 12) | (1 << 11) | (t.length << 3) | entry.code;
+      for (let u = 0; u < t.length; u++) units.push(t.charCodeAt(u));
     }
   }
+  try {
+    const d = new TextDecoder("utf-16le", { fatal: true });
+    if (d.decode(Uint16Array.of(0x41)) === "A") utf16 = d;
+  } catch {} // no strict decoder on this platform
   entries = e;
-  kinds = k;
+  targets = Uint16Array.from(units);
 };
 
 /** The built-in entry of a code point (no context rules). */
@@ -158,7 +172,7 @@ export const isGsm = (cp: number): boolean => cp >= 0 && cp < COST_LIMIT && COST
 let markBlocks: Uint8Array | undefined;
 /** Whether a code point is a combining mark (General Category M); dense lookup below U+3400. */
 const isMark = (cp: number): boolean => {
-  if (cp < DENSE) return kinds[cp] === MARK;
+  if (cp < DENSE) return FAST[cp] === MARK;
   if (markBlocks === undefined) markBlocks = new Uint8Array(0x1100);
   const b = cp >> 8;
   let known = markBlocks[b]!;
@@ -370,43 +384,59 @@ const compose = (text: string): Composed => {
   return pieces.length > 0 ? { text: s + text.slice(copied), pieces } : { text, pieces: NO_PIECES };
 };
 
+/** Output units decoded to a string at a time (few enough for one `String.fromCharCode` call). */
+const CHUNK = 8192;
+/** Room past {@link CHUNK} for one fast-path target, so the hot loop checks once per unit. */
+const SLACK = 256;
 /**
- * Texts up to this length are built by concatenation (fastest for short texts); longer ones by
- * joining batches of written strings, so the output never becomes a rope of millions of nodes.
+ * A strict UTF-16 decoder (set by `init`), where the platform has one and stores a `Uint16Array`
+ * little-endian. It throws on a lone surrogate. It would drop a leading U+FEFF, which never
+ * reaches the output (the built-in table removes it; substitutes are GSM-7).
  */
-const ROPE_LIMIT = 1 << 16;
-const BATCH = 4096;
+let utf16: TextDecoder | undefined;
+/**
+ * Output units not yet decoded. One buffer serves every run (a constant, so the hot loop reads
+ * it without reloading): a run that starts another (a key's table value, replaced in turn)
+ * decodes its units first, and the inner run is done before the outer one writes again.
+ */
+const UNITS = new Uint16Array(CHUNK + SLACK);
 
 /** The output text and report of one run. */
 class Output {
   readonly changes = new ChangeLog();
   readonly leftovers = new LeftoverLog();
-  readonly #batched: boolean;
-  #text = "";
-  readonly #batch: Array<string> = [];
-  readonly #joined: Array<string> = [];
+  /** Units written to {@link UNITS}. */
+  at = 0;
+  /** The output decoded so far. */
+  readonly chunks: Array<string> = [];
 
-  constructor(inputLength: number) {
-    this.#batched = inputLength > ROPE_LIMIT;
+  /** Decodes the units written so far (when {@link at} passes {@link CHUNK}, or before a nested run). */
+  spill(): void {
+    const units = UNITS.subarray(0, this.at);
+    let text: string;
+    try {
+      text = utf16!.decode(units);
+    } catch {
+      // No decoder, or a lone surrogate (in the text, or a pair cut by a chunk end): unit by unit.
+      text = String.fromCharCode.apply(null, units as unknown as Array<number>);
+    }
+    this.chunks.push(text);
+    this.at = 0;
   }
 
-  write(s: string): void {
-    if (!this.#batched) {
-      this.#text += s;
-      return;
-    }
-    this.#batch.push(s);
-    if (this.#batch.length === BATCH) {
-      this.#joined.push(this.#batch.join(""));
-      this.#batch.length = 0;
+  /** Writes `s` from `from` up to `to`. */
+  write(s: string, from = 0, to = s.length): void {
+    for (let k = from; k < to; k++) {
+      UNITS[this.at++] = s.charCodeAt(k);
+      if (this.at > CHUNK) this.spill();
     }
   }
 
-  text(): string {
-    if (!this.#batched) return this.#text;
-    this.#joined.push(this.#batch.join(""));
-    this.#batch.length = 0;
-    return this.#joined.length === 1 ? this.#joined[0]! : this.#joined.join("");
+  /** Moves the output and the report out of the shared buffers (before a nested run, and at the end). */
+  save(): void {
+    this.spill();
+    this.changes.save();
+    this.leftovers.save();
   }
 }
 
@@ -421,7 +451,7 @@ export const runFull = (
   userTable: Table | undefined,
   substitute: string | undefined,
 ): FullOutput => {
-  if (kinds.length === 0) init();
+  if (entries.length === 0) init();
   const trie =
     userTable === undefined || userTable.entries.length === 0 ? undefined : trieOf(userTable, true);
   // The first pass assumes the text has no combining mark (so NFC cannot change it) and starts
@@ -482,7 +512,7 @@ interface Pass {
 
 /** Writes `s` from `copied` up to `j` (GSM-7 text is copied in slices). */
 const flush = (pass: Pass, j: number): void => {
-  if (pass.copied < j) pass.out.write(pass.s.slice(pass.copied, j));
+  pass.out.write(pass.s, pass.copied, j);
 };
 
 /** Makes piece `q` the next one. */
@@ -492,31 +522,43 @@ const nextPieceAfter = (pass: Pass, q: number): void => {
 };
 
 /**
- * The fast path from `j` up to the next composed piece (no user table): GSM-7 text is left to be
- * copied in one slice; a context-free built-in entry is its own change. Returns where it stopped.
+ * The fast path from `j` up to the next composed piece (no user table): GSM-7 is copied and a
+ * context-free built-in entry replaced, a unit at a time through {@link fast}. Returns where it
+ * stopped (everything before it is written).
  */
 const plainRun = (pass: Pass, j: number): number => {
   const { s, out, nextPiece, delta } = pass;
+  flush(pass, j); // a kept leftover before it
   const changes = out.changes;
-  const kind = kinds;
-  const dense = entries;
-  let copied = pass.copied;
-  while (j < nextPiece) {
+  const to = targets;
+  let at = out.at;
+  // The report's pairs are written straight into its scratch buffer.
+  let w = changes.at;
+  for (; j < nextPiece; j++) {
     const c = s.charCodeAt(j);
-    if (c >= DENSE) break;
-    const k = kind[c];
-    if (k === GSM) {
-      j++;
-      continue;
+    const v = FAST[c]!;
+    if (v === GSM) UNITS[at++] = c;
+    else if (v <= MARK)
+      break; // 0 or a mark: the full path
+    else {
+      for (let k = v >>> 12, end = k + ((v >>> 3) & 0xff); k < end; k++) UNITS[at++] = to[k]!;
+      if (w === CHANGE_PAIRS.length) {
+        changes.at = w;
+        changes.save();
+        w = 0;
+      }
+      CHANGE_PAIRS[w++] = j + delta;
+      CHANGE_PAIRS[w++] = v & 0xfff;
     }
-    if (k !== SIMPLE) break;
-    const e = dense[c]!;
-    // Text and change in one write (the GSM-7 text before it, then its replacement).
-    out.write(copied < j ? s.slice(copied, j) + e.to : e.to);
-    changes.add(j + delta, 1, e.to.length, e.code);
-    copied = ++j;
+    if (at > CHUNK) {
+      out.at = at;
+      out.spill();
+      at = 0;
+    }
   }
-  pass.copied = copied;
+  out.at = at;
+  changes.at = w;
+  pass.copied = j;
   return j;
 };
 
@@ -541,6 +583,7 @@ const tableMatch = (pass: Pass, j: number): number => {
   if (q < pieces.length && pieces[q]!.cs < end) return j;
   const value = matchedValue;
   flush(pass, j);
+  pass.out.save(); // the nested run below writes to the same buffers
   const oi = j + pass.delta;
   const sub = runFull(value, undefined, pass.substitute);
   for (const l of sub.leftovers.leftovers(value)) pass.out.leftovers.addText(oi, l.char);
@@ -614,7 +657,7 @@ const run = (
     trie,
     substitute,
     composing,
-    out: new Output(n),
+    out: new Output(),
     copied: 0,
     delta: 0,
     p: 0,
@@ -653,8 +696,8 @@ const run = (
     j = step(pass.out, s, j, cp, j + pass.delta, pass.nextPiece, substitute);
     pass.copied = j;
   }
-  const { out, copied } = pass;
-  if (copied === 0) return { text: s, changes: out.changes, leftovers: out.leftovers };
+  const { out } = pass;
   flush(pass, n);
-  return { text: out.text(), changes: out.changes, leftovers: out.leftovers };
+  out.save();
+  return { text: out.chunks.join(""), changes: out.changes, leftovers: out.leftovers };
 };
