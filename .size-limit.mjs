@@ -58,13 +58,14 @@ export default [
   ),
   widgetFile("widget: · national tables chunk (lazy)", "packages/widget/dist/chunks/languages-*.js"),
   widgetFile("widget: · Auto-Replace chunk (lazy)", "packages/widget/dist/chunks/details-*.js"),
-  // All in one: +0.17 kB on 6 Dec, 23:00 UTC for issue 12's input latency (the marks in view,
-  // the list and preview a frame after the counts; benchmarks/widget.md, "Input latency"), which
-  // live in the lazy chunk; the initial load shrank by 0.09 kB with it.
+  // All in one, 6 Dec 23:05 UTC: +0.17 kB for issue 12's input latency (the marks in view, the
+  // list and preview a frame after the counts; benchmarks/widget.md, "Input latency"), which live
+  // in the lazy chunk (the initial load shrank by 0.09 kB with it), and +0.18 kB from the FULL
+  // engine merge (branch full2x), which the 28.98 kB limit had not followed.
   widgetFile(
     "widget: septet-composer.all.js, all in one",
     "packages/widget/dist/septet-composer.all.js",
-    "29.15 kB",
+    "29.35 kB",
   ),
   // The goal is 30 kB with everything, not met (benchmarks/widget.md): the limit is the size
   // reached on 6 Dec 2026, against growth.
