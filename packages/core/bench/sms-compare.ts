@@ -1,6 +1,6 @@
 /**
  * `Sms.measure` and `Sms.split` against the peers, side by side in ONE process on the SAME flat
- * strings, in interleaved rounds (median of 7 rounds of ~150 ms per contender and case).
+ * strings, in interleaved rounds (median of 7 rounds of ~150 ms of CPU time per contender and case).
  *
  * Run (from the repository root): npx pnpm@12.4.2 run bench:sms:compare
  *
@@ -173,7 +173,18 @@ const SPLITTERS: Record<string, (t: string) => number> = {
   "split-sms": (t) => splitSms.split(t).parts.length,
 };
 
-/** Passes over `texts` per second: median of interleaved rounds. */
+/** Milliseconds of CPU time this process has used (user + system, every thread: GC included). */
+const cpuTime = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * Passes over `texts` per second of CPU time: median of interleaved rounds. CPU time, not wall
+ * time: on a shared machine a round's wall time also counts the time the process waited for a
+ * core, which made one contender's rounds slower than another's at random (ratios moved by a
+ * third between runs; in CPU time they hold within a few per cent).
+ */
 const race = (
   contenders: Record<string, (t: string) => number>,
   texts: ReadonlyArray<string>,
@@ -182,15 +193,17 @@ const race = (
   for (const name of Object.keys(contenders)) rates[name] = [];
   for (let round = 0; round < 8; round++)
     for (const [name, f] of Object.entries(contenders)) {
-      useNativeCopy(name !== PORTABLE_MEASURE);
+      // Switched only when it changes: each switch finds a new buffer.
+      if (name === PORTABLE_MEASURE) useNativeCopy(false);
       let passes = 0;
-      const t0 = performance.now();
+      const t0 = cpuTime();
       let t1 = t0;
       do {
         for (const t of texts) sink += f(t);
         passes++;
-        t1 = performance.now();
+        t1 = cpuTime();
       } while (t1 - t0 < 150);
+      if (name === PORTABLE_MEASURE) useNativeCopy(true);
       if (round > 0) rates[name]!.push((passes * 1000) / (t1 - t0)); // round 0 warms up
     }
   const out: Record<string, number> = {};
