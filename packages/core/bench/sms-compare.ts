@@ -1,6 +1,6 @@
 /**
  * `Sms.measure` and `Sms.split` against the peers, side by side in ONE process on the SAME flat
- * strings, in interleaved rounds (median of 7 rounds of ~150 ms per contender and case).
+ * strings, in interleaved rounds (median of 7 rounds of ~150 ms of CPU time per contender and case).
  *
  * Run (from the repository root): npx pnpm@12.4.2 run bench:sms:compare
  *
@@ -18,7 +18,11 @@
  * - UTF-16 copy, 32-bit reads + table: what the Node-only pass of `Sms.measure` does minus the
  *   part bookkeeping (a write into one reused buffer, two units per read through a 64 KiB table).
  *
- * `Sms.measure, portable` is `Sms.measure` with the Node-only pass switched off (`useNativeCopy`).
+ * `--portable` (after the case) switches the Node-only pass of `Sms.measure` and `Sms.count` off
+ * (`useNativeCopy`) for the whole run: the figures without Node-only API. They come from a run of
+ * their own because switching the pass off and on between rounds of one process made V8
+ * recompile the code measured for the other contenders (`Sms.count` on corpus (b) moved between
+ * 3.3× and 6× the fastest peer from run to run).
  */
 import { createRequire } from "node:module";
 import { useNativeCopy } from "../src/internal/sms/fast.js";
@@ -156,12 +160,12 @@ const floors = {
 };
 
 let sink = 0;
-/** `Sms.measure` with the Node-only pass (a `Buffer` copy read 32 bits at a time) switched off. */
-const PORTABLE_MEASURE = "septet Sms.measure, portable (no Buffer)";
+/** The Node-only pass (a `Buffer` copy read 32 bits at a time) switched off for the whole run. */
+const PORTABLE = process.argv.includes("--portable");
+if (PORTABLE) useNativeCopy(false);
 const MEASURERS: Record<string, (t: string) => number> = {
   "septet Sms.count": (t) => Sms.count(t).segments,
   "septet Sms.measure": (t) => Sms.measure(t).segments,
-  [PORTABLE_MEASURE]: (t) => Sms.measure(t).segments,
   "sms-length": (t) => smsLength.count(t).messages,
   "sms-counter": (t) => smsCounter.count(t).messages,
   "@trt2/gsm-charset-utils": (t) => gsmUtils.getCharCount(t).msgCount,
@@ -173,7 +177,18 @@ const SPLITTERS: Record<string, (t: string) => number> = {
   "split-sms": (t) => splitSms.split(t).parts.length,
 };
 
-/** Passes over `texts` per second: median of interleaved rounds. */
+/** Milliseconds of CPU time this process has used (user + system, every thread: GC included). */
+const cpuTime = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * Passes over `texts` per second of CPU time: median of interleaved rounds. CPU time, not wall
+ * time: on a shared machine a round's wall time also counts the time the process waited for a
+ * core, which made one contender's rounds slower than another's at random (ratios moved by a
+ * third between runs; in CPU time they hold within a few per cent).
+ */
 const race = (
   contenders: Record<string, (t: string) => number>,
   texts: ReadonlyArray<string>,
@@ -182,14 +197,13 @@ const race = (
   for (const name of Object.keys(contenders)) rates[name] = [];
   for (let round = 0; round < 8; round++)
     for (const [name, f] of Object.entries(contenders)) {
-      useNativeCopy(name !== PORTABLE_MEASURE);
       let passes = 0;
-      const t0 = performance.now();
+      const t0 = cpuTime();
       let t1 = t0;
       do {
         for (const t of texts) sink += f(t);
         passes++;
-        t1 = performance.now();
+        t1 = cpuTime();
       } while (t1 - t0 < 150);
       if (round > 0) rates[name]!.push((passes * 1000) / (t1 - t0)); // round 0 warms up
     }
@@ -204,14 +218,13 @@ const report = (title: string, texts: ReadonlyArray<string>): void => {
   const fastest = PEERS.reduce((a, b) => (r[a]! >= r[b]! ? a : b));
   const septet = r["septet Sms.measure"]!;
   const counted = r["septet Sms.count"]!;
-  const portable = r[PORTABLE_MEASURE]!;
   console.log(
-    `\n### ${title}\n\n| contender | passes/s | vs fastest peer (${fastest}) |\n| --- | ---: | ---: |`,
+    `\n### ${title}${PORTABLE ? " (Node-only pass off: portable)" : ""}\n\n| contender | passes/s | vs fastest peer (${fastest}) |\n| --- | ---: | ---: |`,
   );
   for (const [name, hz] of Object.entries(r))
     console.log(`| ${name} | ${hz.toFixed(hz < 100 ? 1 : 0)} | ${(hz / r[fastest]!).toFixed(2)}× |`);
   console.log(
-    `\nfastest peer: ${fastest}; Sms.count **${(counted / r[fastest]!).toFixed(2)}×**, Sms.measure **${(septet / r[fastest]!).toFixed(2)}×**, portable **${(portable / r[fastest]!).toFixed(2)}×**`,
+    `\nfastest peer: ${fastest}; Sms.count **${(counted / r[fastest]!).toFixed(2)}×**, Sms.measure **${(septet / r[fastest]!).toFixed(2)}×**${PORTABLE ? " (portable)" : ""}`,
   );
 };
 

@@ -254,6 +254,23 @@ describe("the Node-only GSM-7 pass (a native UTF-16 copy read 32 bits at a time)
     );
   });
 
+  it("ends a part at every offset inside a four-unit step, with or without an extension character in it", () => {
+    // A part of one-septet units ends inside the four units that overflow it, whatever the
+    // offset; an extension character among them (or before them, shifting every later cut by
+    // one) sends those units to the exact step instead.
+    for (let lead = 0; lead < 8; lead++)
+      for (const ext of ["", "€", "{{"])
+        for (let at = 140; at < 170; at++) {
+          const body = "a".repeat(700);
+          const t = "b".repeat(lead) + body.slice(0, at) + ext + body.slice(at);
+          for (const ref16 of [false, true]) {
+            const native = both(true, t, ref16, false);
+            expect(native).toEqual(both(false, t, ref16, false));
+            expect(native.measured).toEqual(plain(reference(t, ref16, false)));
+          }
+        }
+  });
+
   it.each([
     ["an extension character on every cut", "€".repeat(5000)],
     ["an extension character after every odd unit", "a€".repeat(3000)],

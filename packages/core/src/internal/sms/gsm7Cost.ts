@@ -9,24 +9,19 @@
  */
 import { DEFAULT_ALPHABET, DEFAULT_EXTENSION } from "../../generated/gsm7-default.js";
 
-const UNASSIGNED = 0xffff;
+/**
+ * One past U+20AC (€), the highest code point in the default tables (`gsm7Cost.test.ts` checks
+ * it against the tables). The unassigned positions (U+FFFF) fall outside, where a typed array
+ * ignores writes.
+ */
+const LIMIT = 0x20ad;
 
 const build = (): Uint8Array => {
-  let limit = 0;
+  const cost = new Uint8Array(LIMIT);
+  // An extension character costs 2 unless the alphabet has it (1), in either order.
   for (let i = 0; i < 128; i++) {
-    const a = DEFAULT_ALPHABET.charCodeAt(i);
-    const e = DEFAULT_EXTENSION.charCodeAt(i);
-    if (a !== UNASSIGNED && a >= limit) limit = a + 1;
-    if (e !== UNASSIGNED && e >= limit) limit = e + 1;
-  }
-  const cost = new Uint8Array(limit);
-  for (let i = 0; i < 128; i++) {
-    const e = DEFAULT_EXTENSION.charCodeAt(i);
-    if (e !== UNASSIGNED) cost[e] = 2;
-  }
-  for (let i = 0; i < 128; i++) {
-    const a = DEFAULT_ALPHABET.charCodeAt(i);
-    if (a !== UNASSIGNED) cost[a] = 1;
+    cost[DEFAULT_ALPHABET.charCodeAt(i)] = 1;
+    cost[DEFAULT_EXTENSION.charCodeAt(i)] ||= 2;
   }
   return cost;
 };
