@@ -168,6 +168,24 @@ const dropInTypes = (fileName, libraryModule) => ({
   },
 });
 
+/**
+ * A library build of `input` into dist/lib: one module per source file, with declarations; Lit,
+ * @septet/core and `alsoExternal` left to the user's bundler.
+ */
+const library = (input, alsoExternal) => ({
+  input,
+  output: {
+    dir: "dist/lib",
+    format: "es",
+    preserveModules: true,
+    preserveModulesRoot: "src",
+    sourcemap: true,
+  },
+  external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/, ...alsoExternal],
+  onwarn,
+  plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
+});
+
 export default [
   // (1) Drop-in: one <script type="module">, Lit included. The replacement engine and the
   // national language tables are separate chunks loaded on demand by dynamic import().
@@ -186,19 +204,7 @@ export default [
     plugins: [...dropInPlugins(), dropInTypes("septet-composer.d.ts", "index.js")],
   },
   // (2) Library: one module per source file, Lit and @septet/core external, with declarations.
-  {
-    input: "src/index.ts",
-    output: {
-      dir: "dist/lib",
-      format: "es",
-      preserveModules: true,
-      preserveModulesRoot: "src",
-      sourcemap: true,
-    },
-    external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/],
-    onwarn,
-    plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
-  },
+  library("src/index.ts", []),
   // (3) All in one file: the drop-in with the replacement engine and the national language
   // tables included (no request after the first), for pages that always use them or that
   // cannot serve the chunks next to the script.
@@ -230,19 +236,6 @@ export default [
     onwarn,
     plugins: [...dropInPlugins(), dropInTypes("septet-key-settings.d.ts", "key-settings/index.js")],
   },
-  // (5) <septet-key-settings> as a library, like (2): one module per source file, Lit, effect and
-  // @septet/core external.
-  {
-    input: "src/key-settings/index.ts",
-    output: {
-      dir: "dist/lib",
-      format: "es",
-      preserveModules: true,
-      preserveModulesRoot: "src",
-      sourcemap: true,
-    },
-    external: [/^lit(\/|$)/, /^@lit\//, /^@septet\/core(\/|$)/, /^effect(\/|$)/],
-    onwarn,
-    plugins: [typescript({ tsconfig: "./tsconfig.json", outDir: "dist/lib", declarationDir: "dist/lib" })],
-  },
+  // (5) <septet-key-settings> as a library, like (2), with effect external too.
+  library("src/key-settings/index.ts", [/^effect(\/|$)/]),
 ];

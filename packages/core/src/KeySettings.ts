@@ -660,14 +660,11 @@ export const requestCases = (
   return cases.map(({ setting, requestField, value, body }): RequestCase => {
     const head = value === undefined ? `Without ${requestField}` : `With ${requestField} ${quote(value)}`;
     const resolved = resolveSync(key, body, options);
+    const request = { setting, requestField, given: value !== undefined, requestValue: value, request: body };
     if (Result.isFailure(resolved)) {
       const error = resolved.failure;
       return {
-        setting,
-        requestField,
-        given: value !== undefined,
-        requestValue: value,
-        request: body,
+        ...request,
         outcome: { _tag: "Refused", error },
         explanation: `${head}: refused with error ${error.code} ${error.title} (${error.source}): ${error.detail}.`,
       };
@@ -675,11 +672,7 @@ export const requestCases = (
     const r = resolved.success[setting];
     const shown = r.value === null ? "no delivery report" : `${quote(r.value)} applies`;
     return {
-      setting,
-      requestField,
-      given: value !== undefined,
-      requestValue: value,
-      request: body,
+      ...request,
       outcome: { _tag: "Applies", value: r.value, provenance: r.provenance, field: r.field },
       explanation: `${head}: ${shown}, ${describeProvenance(r.provenance, r.field)}.`,
     };

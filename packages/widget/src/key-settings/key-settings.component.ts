@@ -661,15 +661,8 @@ export class SeptetKeySettings extends FormAssociatedElement {
     const t = this.#text;
     const skipped = this.#review.skipped;
     const names = t.fieldNames.split(",").map((s) => s.trim());
-    const order = [
-      "name",
-      "ipWhitelist",
-      "defaultSender",
-      "autoReplace",
-      "replacementTable",
-      "dlrUrl",
-      "senders",
-    ];
+    // `fieldNames` lists the fields in `KeySettings.FIELDS` order.
+    const order: ReadonlyArray<KeySettings.Field> = KeySettings.FIELDS;
     const source = (c: KeySettings.RequestCase): string => {
       if (c.outcome._tag === "Refused") return c.outcome.error.source;
       const field = c.outcome.field ?? "";
