@@ -108,6 +108,19 @@ describe("measureFast", () => {
     );
   });
 
+  it("gives every UCS-2 measurement the same accessor functions (not new getters for each)", () => {
+    // Getters written in an object literal are new functions for every object, which V8 keeps
+    // with their state in its old generation: see `lazy` in fast.ts.
+    const a = fast("Привет", false, false);
+    const b = fast("“quoted” ".repeat(30), true, false);
+    for (const key of ["parts", "forcedUcs2", "loneSurrogates", "characters"]) {
+      const da = Object.getOwnPropertyDescriptor(a, key);
+      expect(da).toMatchObject({ enumerable: true, configurable: true });
+      expect(da?.get).toBeTypeOf("function");
+      expect(Object.getOwnPropertyDescriptor(b, key)?.get).toBe(da?.get);
+    }
+  });
+
   it("keeps every field for spread, structuredClone and deep equality, and builds each list once", () => {
     fc.assert(
       fc.property(text, settings, (t, { ref16, codePointMode }) => {
@@ -117,6 +130,11 @@ describe("measureFast", () => {
         expect(structuredClone(m)).toStrictEqual(r);
         expect(m).toEqual(r);
         expect(Object.keys(m)).toEqual(Object.keys(r));
+        // What the lists are built from is kept out of sight: no other own name or symbol.
+        expect(Object.getOwnPropertyNames(m)).toEqual(Object.keys(r));
+        expect(
+          Object.getOwnPropertySymbols(m).every((s) => !Object.getOwnPropertyDescriptor(m, s)?.enumerable),
+        ).toBe(true);
         expect(m.parts).toBe(m.parts);
         expect(m.forcedUcs2).toBe(m.forcedUcs2);
       }),

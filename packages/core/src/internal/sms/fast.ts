@@ -9,12 +9,13 @@
  *   exact step settles any other case. It stops at the first character outside the default
  *   tables: from there the text is UCS-2. In Node (Bun, Deno) a text of 64 to 32,768 units is
  *   copied natively (`ucs2Write`) into one reused UTF-16 buffer after its first 64 units and read
- *   four units per step through 32-bit reads; elsewhere, `charCodeAt` (browser bundles leave the
- *   Node pass out: `platform.ts`). `useNativeCopy` switches
- *   the copy off (same results: `fast.test.ts` compares the two).
+ *   four units per step through 32-bit reads (`nativeCopy.ts`); elsewhere, `charCodeAt` (browser
+ *   bundles leave the Node pass out: `platform.ts`). `useNativeCopy` switches the copy off (same
+ *   results: `fast.test.ts` compares the two).
  * - UCS-2: the units are the length, so only the cut points (one per 67 units) are looked at: a
  *   cut moves back to the start of the cluster (or surrogate pair, or CR LF) it would split,
- *   found by segmenting a window that starts at a known boundary (see {@link clusterCut}).
+ *   found by segmenting a window that starts at a known boundary (see {@link clusterAround}).
+ *   A UCS-2 measurement builds its lists on first read, through accessors shared by all of them.
  *
  * Results equal the reference pass (`scan.ts`) on every field; `fast.test.ts` checks it.
  *
@@ -29,7 +30,10 @@ import {
   isSimple,
 } from "./grapheme.js";
 import { COST } from "./gsm7Cost.js";
-import { NODE_PASS } from "./platform.js";
+import { copyText, fourUnitCost, fourUnitSteps, NODE_PASS } from "./platform.js";
+
+export { useNativeCopy } from "./platform.js";
+
 import { NONE } from "./scan.js";
 import { GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE, UCS2_MULTI_8, UCS2_MULTI_16, UCS2_SINGLE } from "./units.js";
 
@@ -64,19 +68,6 @@ const wideCost = (): Uint8Array => {
   return wide;
 };
 
-/** The part of Node's `Buffer` the copy needs; typed here so the package imports nothing from Node. */
-interface NodeBuffer {
-  alloc(size: number): Uint8Array & Partial<Utf16Writer>;
-}
-
-/** Node's native UTF-16 write (what `Buffer#write` calls after parsing its arguments). */
-interface Utf16Writer {
-  ucs2Write(text: string, offset: number): number;
-}
-
-/** Texts up to this many units are copied; longer ones are read with `charCodeAt`. */
-const COPY_UNITS = 0x8000;
-
 /**
  * Units read with `charCodeAt` before a text is copied: most texts that are not GSM-7 stop
  * before, and a shorter text gains less from the copy than the copy costs. (Copying from unit 4
@@ -84,40 +75,6 @@ const COPY_UNITS = 0x8000;
  * non-GSM character before unit 64, and copying a whole text costs more than reading to it.)
  */
 const COPY_FROM = 64;
-
-/**
- * A copy of the text as UTF-16 (Node's `Buffer`, also Bun's and Deno's), written natively and read
- * two units per 32-bit read; one scratch buffer serves every call. `null` where `Buffer` is not
- * native (browsers: a bundler's polyfill lacks `process.versions.node`), has no `ucs2Write` (the
- * native write `Buffer#write` calls after parsing its arguments, which took as long as the copy
- * itself on short texts), or the platform is big-endian.
- */
-let words: Uint32Array | null | undefined;
-/** The buffer under `words` (called directly: no closure, so no call site ever changes target). */
-let buffer: Utf16Writer;
-
-const nativeCopy = (): Uint32Array | null => {
-  const g = globalThis as { Buffer?: NodeBuffer; process?: { versions?: { node?: string } } };
-  if (!NODE_PASS) return null;
-  // `alloc` is never pooled, so the view covers the whole buffer from its start; checked below,
-  // with the byte order (a 1 in the first byte reads as 1 only in little-endian).
-  const b = g.process?.versions?.node ? g.Buffer?.alloc?.(COPY_UNITS * 2) : undefined;
-  if (!b?.ucs2Write) return null;
-  buffer = b as Utf16Writer;
-  const w = new Uint32Array(b.buffer);
-  b[0] = 1;
-  return w[0] === 1 && w.length === COPY_UNITS >> 1 ? w : null;
-};
-
-/**
- * Turns the Node-only GSM-7 pass (a native UTF-16 copy read 32 bits at a time) on or off, and
- * says whether it is now on; it is on by default wherever a native `Buffer` is found. Both passes
- * give the same results: the switch exists for the benchmark and the tests that compare them.
- */
-export const useNativeCopy = (on: boolean): boolean => {
-  words = on ? nativeCopy() : null;
-  return words !== null;
-};
 
 /**
  * Greedy packing in parts of `cap` septets, or `null` at the first code unit outside the default
@@ -132,7 +89,6 @@ export const useNativeCopy = (on: boolean): boolean => {
  * loop, cost about 7 % on GSM-7 messages.)
  */
 const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Part>): GsmPass | null => {
-  if (words === undefined) words = nativeCopy();
   const W = wideCost();
   const n = t.length;
   let closed = 0;
@@ -140,34 +96,26 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
   let partStart = 0;
   let crlf = 0;
   // The first COPY_FROM units are read with `charCodeAt` (most non-GSM texts stop there); the
-  // rest, if the text fits, through the native copy as `m` 32-bit words (0: not copied).
-  const copyAt = NODE_PASS && words !== null && n >= COPY_FROM && n <= COPY_UNITS ? COPY_FROM : n;
+  // rest, if the text is copied, as `m` 32-bit words (0: not copied, read on with `charCodeAt`).
+  let copyAt = NODE_PASS && n >= COPY_FROM ? COPY_FROM : n;
   let m = 0;
   let i = 0;
   while (i < n) {
     if (NODE_PASS && m > 0) {
       // Four units per step; the last ones, and those around a part end, by the exact step.
-      let w = i >> 1;
       if ((i & 1) === 0) {
-        const u = words!;
-        let next = 0;
-        for (; w + 1 < m; w += 2) {
-          const x = u[w]!;
-          const y = u[w + 1]!;
-          next = used + W[x & 0xffff]! + W[x >>> 16]! + W[y & 0xffff]! + W[y >>> 16]!;
-          if (next > cap) break;
-          used = next;
-        }
+        const stop = fourUnitSteps(W, i >> 1, m, used, cap);
+        const w = stop >>> 9;
+        used = stop & 511;
         i = w << 1;
         if (i >= n) break;
-        // Four units of one septet each overflow the part: it ends full among them. (When the
-        // loop stopped for want of units, `next` is `used` or, before any step, 0.)
-        if (next - used === 4) {
+        // Four units of one septet each overflow the part: it ends full among them.
+        if (w + 1 < m && fourUnitCost(W, w) === 4) {
           const end = i + cap - used;
           parts.push({ start: partStart, end, units: cap, capacity: cap });
           partStart = end;
           closed += cap;
-          used = next - cap;
+          used = used + 4 - cap;
           i += 4;
           continue;
         }
@@ -180,8 +128,8 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
       }
       if (i >= n) break;
       if (NODE_PASS && i >= copyAt) {
-        buffer.ucs2Write(t, 0);
-        m = n >> 1;
+        m = copyText(t);
+        copyAt = n;
         continue;
       }
     }
@@ -326,13 +274,13 @@ const longClusterEnd = (t: string, start: number, p: number, seg: Segmented): nu
 const codePointCut = (t: string, p: number): number => (insidePair(t, p) ? p - 1 : p);
 
 /**
- * Where the UCS-2 parts of `t` end (all but the last), for parts of `cap` units. Greedy as the
- * reference packing: a part ends before the cluster that does not fit, and a cluster longer than
- * a part is cut between code points, filling the current part first.
+ * Where the UCS-2 parts of `t` end (all but the last), for parts of `cap` units, pushed to `ends`
+ * (the caller's own array: see {@link countFast}). Greedy as the reference packing: a part ends
+ * before the cluster that does not fit, and a cluster longer than a part is cut between code
+ * points, filling the current part first.
  */
-const ucs2Ends = (t: string, cap: number, codePointMode: boolean): Array<number> => {
+const ucs2Ends = (t: string, cap: number, codePointMode: boolean, ends: Array<number>): Array<number> => {
   const n = t.length;
-  const ends: Array<number> = [];
   let start = 0;
   // End of a cluster longer than a part that started at or before `start` (-1: none).
   let longEnd = -1;
@@ -365,8 +313,16 @@ const ucs2Ends = (t: string, cap: number, codePointMode: boolean): Array<number>
   return ends;
 };
 
+/** Units per part of a UCS-2 text of `n` units: a text that fits one part has no cut point. */
+const ucs2Cap = (n: number, ref16: boolean): number =>
+  n <= UCS2_SINGLE ? UCS2_SINGLE : ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8;
+
+/** Units of the last part, after the cut points `ends`. */
+const lastPart = (n: number, ends: ReadonlyArray<number>): number =>
+  n - (ends.length > 0 ? ends[ends.length - 1]! : 0);
+
 /** The UCS-2 parts from their ends (a part's units are its length). */
-const partsOf = (n: number, ends: ReadonlyArray<number>, last: number, capacity: number): Array<Part> => {
+const partsOf = (n: number, ends: ReadonlyArray<number>, capacity: number): Array<Part> => {
   const parts: Array<Part> = [];
   let start = 0;
   for (let k = 0; k < ends.length; k++) {
@@ -374,45 +330,83 @@ const partsOf = (n: number, ends: ReadonlyArray<number>, last: number, capacity:
     parts.push({ start, end, units: end - start, capacity });
     start = end;
   }
-  parts.push({ start, end: n, units: last, capacity });
+  parts.push({ start, end: n, units: n - start, capacity });
   return parts;
 };
 
 /**
- * A UCS-2 measurement whose lists are computed on first read. They are own, enumerable accessors
- * (not prototype getters), so `JSON.stringify`, spread, `structuredClone` and deep equality see
- * every field; each list is built once. An object with accessors costs about 2 µs to create in
- * V8 (a plain one about 50 ns): `Sms.count` is the call for counts alone.
+ * What a UCS-2 measurement builds its lists from, kept under a symbol that is not enumerable:
+ * `JSON.stringify`, spread, `structuredClone` and deep equality do not see it.
  */
-const lazy = (n: number, c: Counted, details: () => Details): Measurement => {
-  let parts: Array<Part> | undefined;
-  let found: Details | undefined;
-  const read = (): Details => {
-    found ??= details();
-    return found;
+const LAZY = Symbol("septet.lazy");
+
+interface LazyState {
+  readonly n: number;
+  readonly ends: ReadonlyArray<number>;
+  readonly cap: number;
+  readonly details: () => Details;
+  parts?: Array<Part>;
+  found?: Details;
+}
+
+interface Lazy {
+  readonly [LAZY]: LazyState;
+}
+
+/** A list read from the details, built by the reference pass on its first read. */
+const detail = (key: keyof Details) =>
+  function (this: Lazy) {
+    const s = this[LAZY];
+    s.found ??= s.details();
+    return s.found[key];
   };
-  return {
+
+/**
+ * The four list accessors as own, enumerable properties (as an object literal's `get` makes),
+ * one set of functions shared by every UCS-2 measurement. (Getters written in an object literal
+ * are new functions for every object, and V8 keeps each object's pair of them in its old
+ * generation: that held every measurement's state until the next full collection. Measuring
+ * UCS-2 text promoted about 7 MB per young collection, and the allocation sites it shared with
+ * `count` were then allocated old, which halved `count`'s speed.)
+ */
+const ACCESSORS: ReadonlyArray<readonly [string, () => unknown]> = [
+  [
+    "parts",
+    function (this: Lazy) {
+      const s = this[LAZY];
+      s.parts ??= partsOf(s.n, s.ends, s.cap);
+      return s.parts;
+    },
+  ],
+  ["forcedUcs2", detail("forcedUcs2")],
+  ["loneSurrogates", detail("loneSurrogates")],
+  ["characters", detail("characters")],
+];
+
+/**
+ * A UCS-2 measurement whose lists are built on first read. They are own, enumerable accessors
+ * (not prototype getters), so `JSON.stringify`, spread, `structuredClone` and deep equality see
+ * every field; each list is built once. Defining them costs about 0.5 µs a measurement (a plain
+ * object about 30 ns): `Sms.count` is the call for counts alone.
+ */
+const lazy = (t: string, ref16: boolean, codePointMode: boolean, details: () => Details): Measurement => {
+  const n = t.length;
+  const cap = ucs2Cap(n, ref16);
+  const ends = ucs2Ends(t, cap, codePointMode, []);
+  const m = {
     encoding: "UCS-2",
-    units: c.units,
-    segments: c.segments,
-    perSegment: c.perSegment,
-    remaining: c.remaining,
+    units: n,
+    segments: ends.length + 1,
+    perSegment: cap,
+    remaining: cap - lastPart(n, ends),
     lockingShift: null,
     singleShift: null,
-    get parts() {
-      parts ??= partsOf(n, c.ends, c.last, c.perSegment);
-      return parts;
-    },
-    get forcedUcs2() {
-      return read().forcedUcs2;
-    },
-    get loneSurrogates() {
-      return read().loneSurrogates;
-    },
-    get characters() {
-      return read().characters;
-    },
   };
+  const state: LazyState = { n, ends, cap, details };
+  Object.defineProperty(m, LAZY, { value: state });
+  for (const [key, get] of ACCESSORS)
+    Object.defineProperty(m, key, { get, enumerable: true, configurable: true });
+  return m as unknown as Measurement;
 };
 
 /** The counts in the default tables, with where the parts end (see {@link countFast}). */
@@ -424,43 +418,39 @@ export interface Counted {
   readonly remaining: number;
   /** Ends of every part but the last. */
   readonly ends: ReadonlyArray<number>;
-  readonly last: number;
 }
 
-/** The counts of a text that needs UCS-2. */
-const ucs2Count = (t: string, ref16: boolean, codePointMode: boolean): Counted => {
-  const n = t.length;
-  // A text that fits one part has no cut point: `ucs2Ends` finds none.
-  const cap = n <= UCS2_SINGLE ? UCS2_SINGLE : ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8;
-  const ends = ucs2Ends(t, cap, codePointMode);
-  const last = n - (ends.length > 0 ? ends[ends.length - 1]! : 0);
-  return {
-    encoding: "UCS-2",
-    units: n,
-    segments: ends.length + 1,
-    perSegment: cap,
-    remaining: cap - last,
-    ends,
-    last,
-  };
-};
-
-/** Encoding, units and segments in the default tables, and where the parts end. */
+/**
+ * Encoding, units and segments in the default tables, and where the parts end. Its arrays and
+ * objects are made here, not in code `measure` shares: V8 decides per allocation site whether to
+ * allocate in the old generation, and measurements an application keeps must not move `count`'s
+ * allocations there.
+ */
 export const countFast = (t: string, ref16: boolean, codePointMode: boolean): Counted => {
+  const n = t.length;
   const parts: Array<Part> = [];
   const gsm = gsmPass(t, ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0], codePointMode, parts);
-  if (gsm === null) return ucs2Count(t, ref16, codePointMode);
+  if (gsm === null) {
+    const cap = ucs2Cap(n, ref16);
+    const ends = ucs2Ends(t, cap, codePointMode, []);
+    return {
+      encoding: "UCS-2",
+      units: n,
+      segments: ends.length + 1,
+      perSegment: cap,
+      remaining: cap - lastPart(n, ends),
+      ends,
+    };
+  }
   const single = gsm.units <= GSM_SINGLE[0];
   const perSegment = single ? GSM_SINGLE[0] : ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
-  const last = single ? gsm.units : gsm.last;
   return {
     encoding: "GSM-7",
     units: gsm.units,
     segments: single ? 1 : parts.length + 1,
     perSegment,
-    remaining: perSegment - last,
+    remaining: perSegment - (single ? gsm.units : gsm.last),
     ends: single ? NONE : parts.map((p) => p.end),
-    last,
   };
 };
 
@@ -503,5 +493,5 @@ export const measureFast = (
       characters: gsm.characters,
     };
   }
-  return lazy(t.length, ucs2Count(t, ref16, codePointMode), () => details(t, codePointMode));
+  return lazy(t, ref16, codePointMode, () => details(t, codePointMode));
 };
