@@ -317,10 +317,6 @@ const ucs2Ends = (t: string, cap: number, codePointMode: boolean, ends: Array<nu
 const ucs2Cap = (n: number, ref16: boolean): number =>
   n <= UCS2_SINGLE ? UCS2_SINGLE : ref16 ? UCS2_MULTI_16 : UCS2_MULTI_8;
 
-/** Units of the last part, after the cut points `ends`. */
-const lastPart = (n: number, ends: ReadonlyArray<number>): number =>
-  n - (ends.length > 0 ? ends[ends.length - 1]! : 0);
-
 /** The UCS-2 parts from their ends (a part's units are its length). */
 const partsOf = (n: number, ends: ReadonlyArray<number>, capacity: number): Array<Part> => {
   const parts: Array<Part> = [];
@@ -338,20 +334,16 @@ const partsOf = (n: number, ends: ReadonlyArray<number>, capacity: number): Arra
  * What a UCS-2 measurement builds its lists from, kept under a symbol that is not enumerable:
  * `JSON.stringify`, spread, `structuredClone` and deep equality do not see it.
  */
-const LAZY = Symbol("septet.lazy");
+const LAZY = Symbol();
 
 interface LazyState {
-  readonly n: number;
   readonly ends: ReadonlyArray<number>;
-  readonly cap: number;
   readonly details: () => Details;
   parts?: Array<Part>;
   found?: Details;
 }
 
-interface Lazy {
-  readonly [LAZY]: LazyState;
-}
+type Lazy = Measurement & { readonly [LAZY]: LazyState };
 
 /** A list read from the details, built by the reference pass on its first read. */
 const detail = (key: keyof Details) =>
@@ -369,19 +361,16 @@ const detail = (key: keyof Details) =>
  * UCS-2 text promoted about 7 MB per young collection, and the allocation sites it shared with
  * `count` were then allocated old, which halved `count`'s speed.)
  */
-const ACCESSORS: ReadonlyArray<readonly [string, () => unknown]> = [
-  [
-    "parts",
-    function (this: Lazy) {
-      const s = this[LAZY];
-      s.parts ??= partsOf(s.n, s.ends, s.cap);
-      return s.parts;
-    },
-  ],
-  ["forcedUcs2", detail("forcedUcs2")],
-  ["loneSurrogates", detail("loneSurrogates")],
-  ["characters", detail("characters")],
-];
+const ACCESSORS: Readonly<Record<string, (this: Lazy) => unknown>> = {
+  parts() {
+    const s = this[LAZY];
+    s.parts ??= partsOf(this.units, s.ends, this.perSegment);
+    return s.parts;
+  },
+  forcedUcs2: detail("forcedUcs2"),
+  loneSurrogates: detail("loneSurrogates"),
+  characters: detail("characters"),
+};
 
 /**
  * A UCS-2 measurement whose lists are built on first read. They are own, enumerable accessors
@@ -398,14 +387,14 @@ const lazy = (t: string, ref16: boolean, codePointMode: boolean, details: () => 
     units: n,
     segments: ends.length + 1,
     perSegment: cap,
-    remaining: cap - lastPart(n, ends),
+    remaining: cap - n + (ends.at(-1) ?? 0),
     lockingShift: null,
     singleShift: null,
   };
-  const state: LazyState = { n, ends, cap, details };
+  const state: LazyState = { ends, details };
   Object.defineProperty(m, LAZY, { value: state });
-  for (const [key, get] of ACCESSORS)
-    Object.defineProperty(m, key, { get, enumerable: true, configurable: true });
+  for (const key in ACCESSORS)
+    Object.defineProperty(m, key, { get: ACCESSORS[key]!, enumerable: true, configurable: true });
   return m as unknown as Measurement;
 };
 
@@ -438,7 +427,7 @@ export const countFast = (t: string, ref16: boolean, codePointMode: boolean): Co
       units: n,
       segments: ends.length + 1,
       perSegment: cap,
-      remaining: cap - lastPart(n, ends),
+      remaining: cap - n + (ends.at(-1) ?? 0),
       ends,
     };
   }

@@ -10,7 +10,7 @@ import type { Forced, Part } from "../../Sms.js";
 import type { Cost } from "./units.js";
 
 /** The property of a national language value that holds {@link NationalSupport}. */
-export const NATIONAL: unique symbol = Symbol("septet.national");
+export const NATIONAL: unique symbol = Symbol();
 
 /** One enabled table: its language (`null`: the default table) and code point → septet. */
 export interface Shift {
