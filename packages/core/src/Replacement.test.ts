@@ -480,6 +480,32 @@ describe("the report is built on first read and stays a plain value", () => {
     expect(Replacement.replay(copy)).toBe(text);
   });
 
+  it("keeps the field order and no other own name, with the same accessor functions on every result", () => {
+    const a = Replacement.apply("Привет – “мир” 😀", { mode: "full" });
+    const b = Replacement.apply("naïve café", { mode: "full" });
+    if (a._tag !== "Applied" || b._tag !== "Applied") throw new Error("expected Applied");
+    const fields = [
+      "_tag",
+      "mode",
+      "original",
+      "text",
+      "changed",
+      "reverted",
+      "replacements",
+      "leftovers",
+      "before",
+      "after",
+    ];
+    expect(Object.keys(a)).toEqual(fields);
+    expect(Object.getOwnPropertyNames(a)).toEqual(fields);
+    // Getters written in an object literal would be new functions for each result (see `applied`).
+    for (const key of ["replacements", "leftovers"]) {
+      const d = Object.getOwnPropertyDescriptor(a, key);
+      expect(d).toMatchObject({ enumerable: true, configurable: true });
+      expect(Object.getOwnPropertyDescriptor(b, key)?.get).toBe(d?.get);
+    }
+  });
+
   it("the output is the input with every change applied in order (what the compact report relies on)", () => {
     fc.assert(
       fc.property(

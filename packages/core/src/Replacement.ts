@@ -328,38 +328,64 @@ export const makeTable: (input: unknown) => Table | InvalidTable = internalTable
  */
 export const isTable: (u: unknown) => u is Table = internalTable.isTable;
 
+/** FULL's lists, or what builds them on first read (see internal/replace/report.ts). */
+interface Lists {
+  replacements: ReadonlyArray<Change> | (() => ReadonlyArray<Change>);
+  leftovers: ReadonlyArray<Leftover> | (() => ReadonlyArray<Leftover>);
+}
+
+/** Where an `Applied` keeps its {@link Lists}: a symbol that is not enumerable, so spread, JSON and structuredClone do not see it. */
+const LISTS = Symbol();
+
+type WithLists = { readonly [LISTS]: Lists };
+
+/** A list, built when first read and kept. */
+const list = (key: keyof Lists) =>
+  function (this: WithLists) {
+    const lists = this[LISTS];
+    const value = lists[key];
+    if (typeof value !== "function") return value;
+    const built = value();
+    (lists as Record<keyof Lists, unknown>)[key] = built;
+    return built;
+  };
+
+/**
+ * The two list accessors, shared by every `Applied`. (Getters written in an object literal are
+ * new functions for every object, which V8 keeps in its old generation with all they hold: every
+ * result's report and texts then outlived the young collections.)
+ */
+const LIST_ACCESSORS: Readonly<Record<string, (this: WithLists) => unknown>> = {
+  replacements: list("replacements"),
+  leftovers: list("leftovers"),
+};
+
 const applied = (
   mode: Mode,
   original: string,
   text: string,
-  replacements: ReadonlyArray<Change> | (() => ReadonlyArray<Change>),
-  leftovers: ReadonlyArray<Leftover> | (() => ReadonlyArray<Leftover>),
+  replacements: Lists["replacements"],
+  leftovers: Lists["leftovers"],
   reverted: boolean,
   measure: Sms.MeasureOptions | undefined,
 ): Applied => {
   const before = Sms.measure(original, measure);
-  // FULL's report is built when first read (see internal/replace/report.ts): own enumerable
-  // accessors, so spread, JSON and structuredClone still see both lists.
-  let changes = typeof replacements === "function" ? undefined : replacements;
-  let left = typeof leftovers === "function" ? undefined : leftovers;
-  return {
+  // Own enumerable accessors for the lists, so spread, JSON and structuredClone still see them.
+  const result: Record<string, unknown> = {
     _tag: "Applied",
     mode,
     original,
     text,
     changed: text !== original,
     reverted,
-    get replacements() {
-      if (changes === undefined) changes = (replacements as () => ReadonlyArray<Change>)();
-      return changes;
-    },
-    get leftovers() {
-      if (left === undefined) left = (leftovers as () => ReadonlyArray<Leftover>)();
-      return left;
-    },
-    before,
-    after: text === original ? before : Sms.measure(text, measure),
   };
+  const lists: Lists = { replacements, leftovers };
+  Object.defineProperty(result, LISTS, { value: lists });
+  for (const key in LIST_ACCESSORS)
+    Object.defineProperty(result, key, { get: LIST_ACCESSORS[key]!, enumerable: true, configurable: true });
+  result.before = before;
+  result.after = text === original ? before : Sms.measure(text, measure);
+  return result as unknown as Applied;
 };
 
 /**
