@@ -121,8 +121,10 @@ const gsmPass = (t: string, cap: number, codePointMode: boolean, parts: Array<Pa
         }
       }
     } else {
-      for (; i < copyAt; i++) {
-        const next = used + W[t.charCodeAt(i)]!;
+      // Two units per step, their costs added together before `used` (one dependent addition
+      // per step); a break or an odd last unit goes to the exact step.
+      for (; i + 1 < copyAt; i += 2) {
+        const next = used + (W[t.charCodeAt(i)]! + W[t.charCodeAt(i + 1)]!);
         if (next > cap) break;
         used = next;
       }
