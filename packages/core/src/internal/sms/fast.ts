@@ -469,24 +469,26 @@ export const measureFast = (
 ): Measurement => {
   const multi = ref16 ? GSM_MULTI_16[0] : GSM_MULTI_8[0];
   // GSM-7: the parts are made during the pass (no list of ends in between).
-  const parts: Array<Part> = [];
+  let parts: Array<Part> = [];
   const gsm = gsmPass(t, multi, codePointMode, parts);
   if (gsm !== null) {
     const single = gsm.units <= GSM_SINGLE[0];
-    if (single) parts.length = 0;
     const perSegment = single ? GSM_SINGLE[0] : multi;
-    parts.push({
+    const last: Part = {
       start: single ? 0 : gsm.lastStart,
       end: t.length,
       units: single ? gsm.units : gsm.last,
       capacity: perSegment,
-    });
+    };
+    // One part: a list of one (a part ended at 153 septets during the pass is dropped).
+    if (single) parts = [last];
+    else parts.push(last);
     return {
       encoding: "GSM-7",
       units: gsm.units,
       segments: parts.length,
       perSegment,
-      remaining: perSegment - parts[parts.length - 1]!.units,
+      remaining: perSegment - last.units,
       lockingShift: null,
       singleShift: null,
       parts,
