@@ -289,6 +289,63 @@ describe("the Node-only GSM-7 pass (a native UTF-16 copy read 32 bits at a time)
         }
   });
 
+  it("ends a part at every offset inside a step with CR LF, CR or an extension character pair there", () => {
+    // The same, with the pieces the exact step settles (CR LF is two units and one character,
+    // never cut; a lone CR is one septet), at every offset of the four units and both
+    // boundaries: CR LF is two septets by grapheme and one plus one by code point.
+    for (let lead = 0; lead < 4; lead++)
+      for (const piece of ["\r\n", "\r", "\r\n\r\n", "€\r\n", "\r\n€", "a€"])
+        for (let at = 145; at < 160; at++) {
+          const body = "a".repeat(500);
+          const t = "b".repeat(lead) + body.slice(0, at) + piece + body.slice(at);
+          for (const ref16 of [false, true])
+            for (const codePointMode of [false, true]) {
+              const native = both(true, t, ref16, codePointMode);
+              expect(native).toEqual(both(false, t, ref16, codePointMode));
+              expect(native.measured).toEqual(plain(reference(t, ref16, codePointMode)));
+            }
+        }
+  });
+
+  it("agrees on texts around the copy threshold (64 units), of odd and even length", () => {
+    // The first 64 units are read two per step with charCodeAt, the rest from the copy: the
+    // hand-over, a break on the last unit read, and an odd last unit are all exercised here.
+    const around = fc
+      .tuple(
+        fc.integer({ min: 56, max: 72 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom("€", "{", "\r\n", "\r", "\n", "é", "\ud800", "😀")), {
+          maxLength: 3,
+        }),
+      )
+      .map(([n, inserts]) => {
+        let t = "abcdefghij".repeat(8).slice(0, n);
+        for (const [at, c] of inserts) {
+          const i = at % (t.length + 1);
+          t = t.slice(0, i) + c + t.slice(i);
+        }
+        return t;
+      });
+    fc.assert(
+      fc.property(around, settings, (t, { ref16, codePointMode }) => {
+        const native = both(true, t, ref16, codePointMode);
+        expect(native).toEqual(both(false, t, ref16, codePointMode));
+        expect(native.measured).toEqual(plain(reference(t, ref16, codePointMode)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives a text of 154 to 160 septets one part (the pass ended a part at 153 on the way)", () => {
+    for (let n = 150; n <= 162; n++)
+      for (const t of ["a".repeat(n), `${"a".repeat(n - 2)}€`, `€${"a".repeat(n - 2)}`])
+        for (const ref16 of [false, true]) {
+          const native = both(true, t, ref16, false);
+          expect(native).toEqual(both(false, t, ref16, false));
+          expect(native.measured).toEqual(plain(reference(t, ref16, false)));
+          expect(native.counted.segments).toBe(n <= 160 ? 1 : 2);
+        }
+  });
+
   it.each([
     ["an extension character on every cut", "€".repeat(5000)],
     ["an extension character after every odd unit", "a€".repeat(3000)],
