@@ -121,6 +121,15 @@ describe("measureFast", () => {
     }
   });
 
+  it("builds the parts from the text, not from fields a caller may have overwritten", () => {
+    const t = "Привет, мир! ".repeat(20);
+    const m = fast(t, false, false) as { -readonly [K in keyof Measurement]: Measurement[K] };
+    const expected = reference(t, false, false).parts;
+    m.units = 0;
+    m.perSegment = 1;
+    expect(m.parts).toEqual(expected);
+  });
+
   it("keeps every field for spread, structuredClone and deep equality, and builds each list once", () => {
     fc.assert(
       fc.property(text, settings, (t, { ref16, codePointMode }) => {

@@ -339,6 +339,8 @@ const partsOf = (n: number, ends: ReadonlyArray<number>, capacity: number): Arra
 const LAZY = Symbol();
 
 interface LazyState {
+  readonly n: number;
+  readonly cap: number;
   readonly ends: ReadonlyArray<number>;
   readonly details: () => Details;
   parts?: Array<Part>;
@@ -366,7 +368,7 @@ const detail = (key: keyof Details) =>
 const ACCESSORS: Readonly<Record<string, (this: Lazy) => unknown>> = {
   parts() {
     const s = this[LAZY];
-    s.parts ??= partsOf(this.units, s.ends, this.perSegment);
+    s.parts ??= partsOf(s.n, s.ends, s.cap);
     return s.parts;
   },
   forcedUcs2: detail("forcedUcs2"),
@@ -393,7 +395,8 @@ const lazy = (t: string, ref16: boolean, codePointMode: boolean, details: () => 
     lockingShift: null,
     singleShift: null,
   };
-  const state: LazyState = { ends, details };
+  // Its own copies of the length and part size: the measurement's fields are writable.
+  const state: LazyState = { n, cap, ends, details };
   Object.defineProperty(m, LAZY, { value: state });
   for (const key in ACCESSORS)
     Object.defineProperty(m, key, { get: ACCESSORS[key]!, enumerable: true, configurable: true });
