@@ -258,8 +258,10 @@ const checksOf = (impl: Implementation): { readonly [K in CheckName]?: Check<nev
   if (impl.allows) out.allows = allowsCheck(impl.allows);
   if (impl.enforce) out.enforce = enforceCheck(impl.enforce);
   if (impl.resolve) out.resolve = resolveCheck(impl.resolve);
-  if (impl.acceptsSender) out.acceptsSender = acceptsSenderCheck(impl.acceptsSender);
-  if (impl.acceptsDlrUrl) out.acceptsDlrUrl = acceptsDlrUrlCheck(impl.acceptsDlrUrl);
+  if (impl.acceptsSender)
+    out.acceptsSender = acceptsCheck<SenderCase>("senders.json", (c) => c.sender, impl.acceptsSender);
+  if (impl.acceptsDlrUrl)
+    out.acceptsDlrUrl = acceptsCheck<DlrUrlCase>("dlr-urls.json", (c) => c.url, impl.acceptsDlrUrl);
   if (impl.sign) out.sign = signCheck(impl.sign);
   return out;
 };
@@ -391,24 +393,16 @@ const resolveCheck = (resolve: NonNullable<Implementation["resolve"]>): Check<Pr
   },
 });
 
-const acceptsSenderCheck = (
-  acceptsSender: NonNullable<Implementation["acceptsSender"]>,
-): Check<SenderCase> => ({
-  file: "senders.json",
+/** A yes/no check: the implementation's answer for the case's input against `expected`. */
+const acceptsCheck = <Case extends { readonly expected: boolean }>(
+  file: FileName,
+  input: (c: Case) => string,
+  accepts: (input: string) => Awaitable<boolean>,
+): Check<Case> => ({
+  file,
   expected: (c) => c.expected,
   run: async (c) => {
-    const ok = await acceptsSender(c.sender);
-    return verdict(ok === c.expected, ok);
-  },
-});
-
-const acceptsDlrUrlCheck = (
-  acceptsDlrUrl: NonNullable<Implementation["acceptsDlrUrl"]>,
-): Check<DlrUrlCase> => ({
-  file: "dlr-urls.json",
-  expected: (c) => c.expected,
-  run: async (c) => {
-    const ok = await acceptsDlrUrl(c.url);
+    const ok = await accepts(input(c));
     return verdict(ok === c.expected, ok);
   },
 });
