@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 
+import { defineLazyFields, STATE } from "./internal/lazyFields.js";
 import { runFull } from "./internal/replace/full.js";
 import * as internalTable from "./internal/replace/table.js";
 // The default-alphabet cost table only: importing `Gsm7` would bundle the national tables too.
@@ -334,15 +335,12 @@ interface Lists {
   leftovers: ReadonlyArray<Leftover> | (() => ReadonlyArray<Leftover>);
 }
 
-/** Where an `Applied` keeps its {@link Lists}: a symbol that is not enumerable, so spread, JSON and structuredClone do not see it. */
-const LISTS = Symbol();
-
-type WithLists = { readonly [LISTS]: Lists };
+type WithLists = { readonly [STATE]: Lists };
 
 /** A list, built when first read and kept. */
 const list = (key: keyof Lists) =>
   function (this: WithLists) {
-    const lists = this[LISTS];
+    const lists = this[STATE];
     const value = lists[key];
     if (typeof value !== "function") return value;
     const built = value();
@@ -350,15 +348,8 @@ const list = (key: keyof Lists) =>
     return built;
   };
 
-/**
- * The two list accessors, shared by every `Applied`. (Getters written in an object literal are
- * new functions for every object, which V8 keeps in its old generation with all they hold: every
- * result's report and texts then outlived the young collections.)
- */
-const LIST_ACCESSORS: Readonly<Record<string, (this: WithLists) => unknown>> = {
-  replacements: list("replacements"),
-  leftovers: list("leftovers"),
-};
+/** The two list accessors, shared by every `Applied` (see internal/lazyFields). */
+const LIST_ACCESSORS = { replacements: list("replacements"), leftovers: list("leftovers") };
 
 const applied = (
   mode: Mode,
@@ -380,9 +371,7 @@ const applied = (
     reverted,
   };
   const lists: Lists = { replacements, leftovers };
-  Object.defineProperty(result, LISTS, { value: lists });
-  for (const key in LIST_ACCESSORS)
-    Object.defineProperty(result, key, { get: LIST_ACCESSORS[key]!, enumerable: true, configurable: true });
+  defineLazyFields(result, lists, LIST_ACCESSORS);
   result.before = before;
   result.after = text === original ? before : Sms.measure(text, measure);
   return result as unknown as Applied;

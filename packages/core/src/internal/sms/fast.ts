@@ -22,6 +22,7 @@
  * @internal
  */
 import type { Forced, Measurement, Part } from "../../Sms.js";
+import { defineLazyFields, STATE } from "../lazyFields.js";
 import {
   clusterStartsFast,
   clusterStartsInside,
@@ -31,11 +32,10 @@ import {
 } from "./grapheme.js";
 import { COST } from "./gsm7Cost.js";
 import { copyText, fourUnitCost, fourUnitSteps, NODE_PASS } from "./platform.js";
-
-export { useNativeCopy } from "./platform.js";
-
 import { NONE } from "./scan.js";
 import { GSM_MULTI_8, GSM_MULTI_16, GSM_SINGLE, UCS2_MULTI_8, UCS2_MULTI_16, UCS2_SINGLE } from "./units.js";
+
+export { useNativeCopy } from "./platform.js";
 
 /** The lists a caller may read, built by the reference pass on first read. */
 export interface Details {
@@ -332,12 +332,7 @@ const partsOf = (n: number, ends: ReadonlyArray<number>, capacity: number): Arra
   return parts;
 };
 
-/**
- * What a UCS-2 measurement builds its lists from, kept under a symbol that is not enumerable:
- * `JSON.stringify`, spread, `structuredClone` and deep equality do not see it.
- */
-const LAZY = Symbol();
-
+/** What a UCS-2 measurement builds its lists from (see internal/lazyFields). */
 interface LazyState {
   readonly n: number;
   readonly cap: number;
@@ -347,27 +342,20 @@ interface LazyState {
   found?: Details;
 }
 
-type Lazy = Measurement & { readonly [LAZY]: LazyState };
+type Lazy = { readonly [STATE]: LazyState };
 
 /** A list read from the details, built by the reference pass on its first read. */
 const detail = (key: keyof Details) =>
   function (this: Lazy) {
-    const s = this[LAZY];
+    const s = this[STATE];
     s.found ??= s.details();
     return s.found[key];
   };
 
-/**
- * The four list accessors as own, enumerable properties (as an object literal's `get` makes),
- * one set of functions shared by every UCS-2 measurement. (Getters written in an object literal
- * are new functions for every object, and V8 keeps each object's pair of them in its old
- * generation: that held every measurement's state until the next full collection. Measuring
- * UCS-2 text promoted about 7 MB per young collection, and the allocation sites it shared with
- * `count` were then allocated old, which halved `count`'s speed.)
- */
-const ACCESSORS: Readonly<Record<string, (this: Lazy) => unknown>> = {
-  parts() {
-    const s = this[LAZY];
+/** The four list accessors, one set of functions shared by every UCS-2 measurement. */
+const ACCESSORS = {
+  parts(this: Lazy) {
+    const s = this[STATE];
     s.parts ??= partsOf(s.n, s.ends, s.cap);
     return s.parts;
   },
@@ -379,8 +367,8 @@ const ACCESSORS: Readonly<Record<string, (this: Lazy) => unknown>> = {
 /**
  * A UCS-2 measurement whose lists are built on first read. They are own, enumerable accessors
  * (not prototype getters), so `JSON.stringify`, spread, `structuredClone` and deep equality see
- * every field; each list is built once. Defining them costs about 0.5 µs a measurement (a plain
- * object about 30 ns): `Sms.count` is the call for counts alone.
+ * every field (internal/lazyFields); each list is built once. Defining them costs about 0.5 µs a
+ * measurement (a plain object about 30 ns): `Sms.count` is the call for counts alone.
  */
 const lazy = (t: string, ref16: boolean, codePointMode: boolean, details: () => Details): Measurement => {
   const n = t.length;
@@ -397,9 +385,7 @@ const lazy = (t: string, ref16: boolean, codePointMode: boolean, details: () => 
   };
   // Its own copies of the length and part size: the measurement's fields are writable.
   const state: LazyState = { n, cap, ends, details };
-  Object.defineProperty(m, LAZY, { value: state });
-  for (const key in ACCESSORS)
-    Object.defineProperty(m, key, { get: ACCESSORS[key]!, enumerable: true, configurable: true });
+  defineLazyFields(m, state, ACCESSORS);
   return m as unknown as Measurement;
 };
 
