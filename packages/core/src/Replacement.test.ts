@@ -498,7 +498,7 @@ describe("the report is built on first read and stays a plain value", () => {
     ];
     expect(Object.keys(a)).toEqual(fields);
     expect(Object.getOwnPropertyNames(a)).toEqual(fields);
-    // Getters written in an object literal would be new functions for each result (see `applied`).
+    // Getters written in an object literal would be new functions for each result (see internal/lazyFields.ts).
     for (const key of ["replacements", "leftovers"]) {
       const d = Object.getOwnPropertyDescriptor(a, key);
       expect(d).toMatchObject({ enumerable: true, configurable: true });

@@ -110,7 +110,7 @@ describe("measureFast", () => {
 
   it("gives every UCS-2 measurement the same accessor functions (not new getters for each)", () => {
     // Getters written in an object literal are new functions for every object, which V8 keeps
-    // with their state in its old generation: see `lazy` in fast.ts.
+    // with their state in its old generation: see internal/lazyFields.ts.
     const a = fast("Привет", false, false);
     const b = fast("“quoted” ".repeat(30), true, false);
     for (const key of ["parts", "forcedUcs2", "loneSurrogates", "characters"]) {
